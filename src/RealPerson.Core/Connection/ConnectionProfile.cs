@@ -1,0 +1,24 @@
+using System;
+using System.Security;
+
+namespace RealPerson;
+
+/// <summary>Session defaults for one provider, set by Connect-RealPerson.</summary>
+public sealed class ConnectionProfile
+{
+    public ConnectionProfile(Provider provider, SecureString? apiKey, Uri? baseUrl, RetrySettings? retry)
+    {
+        Provider = provider;
+        ApiKey = apiKey;
+        BaseUrl = baseUrl;
+        Retry = retry;
+    }
+
+    public Provider Provider { get; }
+
+    public SecureString? ApiKey { get; }
+
+    public Uri? BaseUrl { get; }
+
+    public RetrySettings? Retry { get; }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Globalization;
+using System.Linq;
+
+namespace RealPerson;
+
+/// <summary>
+/// Finds the key and base URL for a provider, first found wins: the call's own parameters,
+/// the session defaults, the environment, then (base URL only) the vendor's public URL.
+/// </summary>
+public sealed class ConnectionResolver
+{
+    private readonly SessionConnections session;
+    private readonly Func<string, string?> environment;
+
+    public ConnectionResolver(SessionConnections session, Func<string, string?>? environment = null)
+    {
+        this.session = session;
+        this.environment = environment ?? Environment.GetEnvironmentVariable;
+    }
+
+    /// <summary>
+    /// The provider to use: the one named, else the piped object's, else the only provider with a key.
+    /// </summary>
+    public Provider InferProvider(Provider? named, Provider? fromInput = null)
+    {
+        if (named.HasValue)
+        {
+            return named.Value;
+        }
+
+        if (fromInput.HasValue)
+        {
+            return fromInput.Value;
+        }
+
+        var configured = ((Provider[])Enum.GetValues(typeof(Provider))).Where(HasKey).ToArray();
+        if (configured.Length == 1)
+        {
+            return configured[0];
+        }
+
+        var why = configured.Length == 0 ? "no provider has an API key configured" : "more than one provider has an API key configured";
+        throw new RealPersonException(ErrorIds.ProviderNotInferred, FailureCategory.InvalidArgument,
+            $"Cannot tell which provider to use: {why}. Name one with -Provider JimmyAI or -Provider APIMart.");
+    }
+
+    public bool HasKey(Provider provider) =>
+        session.Get(provider)?.ApiKey is { Length: > 0 } || !string.IsNullOrEmpty(environment(EnvironmentVariables.ApiKeyFor(provider)));
+
+    public ResolvedConnection Resolve(Provider provider, ConnectionRequest? request = null)
+    {
+        var profile = session.Get(provider);
+        var key = ResolveKey(provider, request, profile);
+        var baseUrl = ResolveBaseUrl(provider, request, profile);
+        var retry = profile?.Retry ?? RetryFromEnvironment();
+        return new ResolvedConnection(provider, key, baseUrl, retry);
+    }
+
+    private string ResolveKey(Provider provider, ConnectionRequest? request, ConnectionProfile? profile)
+    {
+        if (request?.ApiKey is { Length: > 0 } given)
+        {
+            return SecretText.ToPlainText(given);
+        }
+
+        if (profile?.ApiKey is { Length: > 0 } stored)
+        {
+            return SecretText.ToPlainText(stored);
+        }
+
+        var fromEnvironment = environment(EnvironmentVariables.ApiKeyFor(provider));
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return fromEnvironment!.Trim();
+        }
+
+        throw new RealPersonException(ErrorIds.MissingApiKey, FailureCategory.AuthenticationError,
+            $"No API key for {provider}. Give one in any of three ways: the -ApiKey parameter; " +
+            $"Connect-RealPerson -Provider {provider} -ApiKey <key> for the session; " +
+            $"or the {EnvironmentVariables.ApiKeyFor(provider)} environment variable.")
+        {
+            RecommendedAction = $"Run Connect-RealPerson -Provider {provider} -ApiKey (Read-Host -AsSecureString), or set ${{env:{EnvironmentVariables.ApiKeyFor(provider)}}}.",
+        };
+    }
+
+    private Uri ResolveBaseUrl(Provider provider, ConnectionRequest? request, ConnectionProfile? profile)
+    {
+        if (!string.IsNullOrWhiteSpace(request?.BaseUrl))
+        {
+            return BaseUrlPolicy.Validate(request!.BaseUrl!, "-BaseUrl");
+        }
+
+        if (profile?.BaseUrl is { } stored)
+        {
+            return stored;
+        }
+
+        var variable = EnvironmentVariables.BaseUrlFor(provider);
+        var fromEnvironment = environment(variable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return BaseUrlPolicy.Validate(fromEnvironment!, "$env:" + variable);
+        }
+
+        return ProviderEndpoints.PublicBaseUrl(provider);
+    }
+
+    /// <summary>Retry bounds from REALPERSON_MAX_RETRIES / REALPERSON_MAX_RETRY_SEC, else the defaults.</summary>
+    public RetrySettings RetryFromEnvironment()
+    {
+        var retries = ReadNonNegative(EnvironmentVariables.MaxRetries);
+        var seconds = ReadNonNegative(EnvironmentVariables.MaxRetrySec);
+        if (retries is null && seconds is null)
+        {
+            return RetrySettings.Default;
+        }
+
+        return new RetrySettings
+        {
+            MaxRetries = retries ?? RetrySettings.DefaultMaxRetries,
+            MaxRetryTime = seconds is null ? RetrySettings.DefaultMaxRetryTime : TimeSpan.FromSeconds(seconds.Value),
+        };
+    }
+
+    private int? ReadNonNegative(string variable)
+    {
+        var text = environment(variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= 100_000)
+        {
+            return value;
+        }
+
+        throw new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+            $"The environment variable {variable} is '{text}'; it must be a whole number from 0 to 100000.");
+    }
+}

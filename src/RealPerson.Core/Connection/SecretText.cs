@@ -1,0 +1,38 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace RealPerson;
+
+/// <summary>Converts between SecureString and plain text; the plain form lives only as long as a request needs it.</summary>
+public static class SecretText
+{
+    public static SecureString ToSecureString(string plain)
+    {
+        var secure = new SecureString();
+        foreach (var c in plain)
+        {
+            secure.AppendChar(c);
+        }
+
+        secure.MakeReadOnly();
+        return secure;
+    }
+
+    public static string ToPlainText(SecureString secure)
+    {
+        var pointer = IntPtr.Zero;
+        try
+        {
+            pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+            return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+        }
+        finally
+        {
+            if (pointer != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace RealPerson;
+
+/// <summary>
+/// How the engine talks to its host (a cmdlet, or a test). Implementations may be called from any
+/// thread; the module's implementation queues each call for the pipeline thread.
+/// </summary>
+public interface IReporter
+{
+    void Output(object item);
+
+    void Error(RealPersonError error);
+
+    void Warning(string message);
+
+    void Verbose(string message);
+
+    void Debug(string message);
+
+    void Progress(ProgressReport report);
+}

@@ -1,0 +1,67 @@
+namespace RealPerson.Http;
+
+/// <summary>Turns a vendor's error (HTTP status, its code and message) into a typed exception, the vendor's text first.</summary>
+public static class VendorErrors
+{
+    public static RealPersonException Create(Provider provider, int httpStatus, string? vendorCode, string? vendorMessage, Redactor redactor, string? genericErrorId = null)
+    {
+        var code = vendorCode?.Trim();
+        var message = redactor.Redact(string.IsNullOrWhiteSpace(vendorMessage) ? "(no message)" : vendorMessage!.Trim());
+        var where = code is null ? $"{provider}, HTTP {httpStatus}" : $"{provider} code {code}, HTTP {httpStatus}";
+        var (errorId, category) = Classify(httpStatus, code, genericErrorId ?? ErrorIds.VendorError);
+        return new RealPersonException(errorId, category, $"{message} ({where})")
+        {
+            VendorCode = code,
+            VendorMessage = message,
+            HttpStatus = httpStatus,
+            RecommendedAction = Advice(errorId, provider),
+        };
+    }
+
+    public static RealPersonException InvalidAnswer(Provider provider, VendorResponse response, string what, Redactor redactor)
+    {
+        var kind = response.MediaType ?? "no content type";
+        return new RealPersonException(ErrorIds.InvalidVendorResponse, FailureCategory.InvalidResult,
+            $"{provider} answered {what} with HTTP {response.StatusCode} ({kind}) that could not be read: {redactor.Redact(response.Excerpt())}")
+        {
+            HttpStatus = response.StatusCode,
+        };
+    }
+
+    private static (string, FailureCategory) Classify(int httpStatus, string? code, string genericErrorId)
+    {
+        bool Is(int number) => httpStatus == number || code == number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var lower = code?.ToLowerInvariant() ?? string.Empty;
+
+        if (Is(401) || Is(403) || lower.Contains("auth") || lower.Contains("api_key") || lower.Contains("apikey"))
+        {
+            return (ErrorIds.VendorUnauthorized, FailureCategory.AuthenticationError);
+        }
+
+        if (Is(402) || lower.Contains("balance") || lower.Contains("quota"))
+        {
+            return (ErrorIds.VendorInsufficientBalance, FailureCategory.QuotaExceeded);
+        }
+
+        if (Is(429) || lower.Contains("rate_limit"))
+        {
+            return (ErrorIds.VendorRateLimited, FailureCategory.LimitsExceeded);
+        }
+
+        if (httpStatus >= 500)
+        {
+            return (ErrorIds.VendorUnavailable, FailureCategory.ResourceUnavailable);
+        }
+
+        return (genericErrorId, genericErrorId == ErrorIds.SubmissionRejected ? FailureCategory.InvalidArgument : FailureCategory.InvalidOperation);
+    }
+
+    private static string? Advice(string errorId, Provider provider) => errorId switch
+    {
+        ErrorIds.VendorUnauthorized => $"Check the {provider} API key (Connect-RealPerson, -ApiKey or ${EnvironmentVariables.ApiKeyFor(provider)}).",
+        ErrorIds.VendorInsufficientBalance => $"Top up the {provider} account balance, then submit again.",
+        ErrorIds.VendorRateLimited => "Lower -ThrottleLimit, or try again later.",
+        ErrorIds.VendorUnavailable => "The vendor is failing; try again later.",
+        _ => null,
+    };
+}

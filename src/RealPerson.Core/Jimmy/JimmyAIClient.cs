@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Http;
+using RealPerson.Json;
+
+namespace RealPerson.Jimmy;
+
+/// <summary>Jimmy AI's SP real-person calls: submit, status, batch-status.</summary>
+public sealed class JimmyAIClient
+{
+    public const string SubmitPath = "api/open-api/v1/seedance/sp/realperson/submit";
+    public const string StatusPath = "api/open-api/v1/seedance/sp/realperson/status";
+    public const string BatchStatusPath = "api/open-api/v1/seedance/sp/realperson/batch-status";
+
+    /// <summary>The largest batch-status request sent (the vendor states no limit; this is a cautious one).</summary>
+    public const int MaxIdsPerBatch = 50;
+
+    private readonly VendorHttp http;
+    private readonly IReporter reporter;
+
+    public JimmyAIClient(VendorHttp http, IReporter reporter)
+    {
+        this.http = http;
+        this.reporter = reporter;
+    }
+
+    public RequestStatistics Statistics => http.Statistics;
+
+    public async Task<Asset> SubmitAsync(string name, string url, CancellationToken cancellationToken)
+    {
+        var response = await http.PostAsync(SubmitPath, new Dictionary<string, string> { ["name"] = name, ["url"] = url }, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
+        if (SubmissionAnswer.IsOutcomeUnknown(response))
+        {
+            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
+        }
+
+        var data = JimmyEnvelope.ReadData(response, http.Redactor, "the submission", ErrorIds.SubmissionRejected);
+        Asset asset;
+        try
+        {
+            asset = JimmyAssetReader.Read(data, response, http.Redactor, reporter);
+        }
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
+        {
+            // It said yes but gave no id: charged, perhaps, and nothing to track.
+            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
+        }
+
+        // The vendor echoes these; keep what was sent where it did not.
+        asset.Name ??= name;
+        asset.Url ??= url;
+        return asset;
+    }
+
+    public async Task<Asset> GetStatusAsync(string assetId, CancellationToken cancellationToken)
+    {
+        var response = await http.PostAsync(StatusPath, new Dictionary<string, string> { ["asset_id"] = assetId }, RequestKind.Read, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var data = JimmyEnvelope.ReadData(response, http.Redactor, "the status request");
+            return JimmyAssetReader.Read(data, response, http.Redactor, reporter);
+        }
+        catch (RealPersonException e) when (e.VendorCode == "404" || e.HttpStatus == 404)
+        {
+            throw new RealPersonException(ErrorIds.AssetNotFound, FailureCategory.ObjectNotFound, e.Message, e)
+            {
+                VendorCode = e.VendorCode,
+                VendorMessage = e.VendorMessage,
+                HttpStatus = e.HttpStatus,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Reads many ids with batch-status, <see cref="MaxIdsPerBatch"/> at a time. Ids the vendor leaves
+    /// out of its answer are simply absent from the result.
+    /// </summary>
+    public async Task<IReadOnlyList<Asset>> GetBatchStatusAsync(IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
+    {
+        var results = new List<Asset>(assetIds.Count);
+        foreach (var chunk in assetIds.Distinct(StringComparer.Ordinal).Select((id, i) => (id, i)).GroupBy(x => x.i / MaxIdsPerBatch, x => x.id))
+        {
+            var ids = chunk.ToArray();
+            var response = await http.PostAsync(BatchStatusPath, new Dictionary<string, string[]> { ["asset_ids"] = ids }, RequestKind.Read, cancellationToken).ConfigureAwait(false);
+            var data = JimmyEnvelope.ReadData(response, http.Redactor, "the batch-status request");
+            var items = data.ValueKind == JsonValueKind.Array ? data : JsonFields.Find(data, "items", "list", "assets");
+            if (items is not { ValueKind: JsonValueKind.Array } array)
+            {
+                throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "the batch-status request (no items)", http.Redactor);
+            }
+
+            foreach (var item in array.EnumerateArray())
+            {
+                results.Add(JimmyAssetReader.Read(item, response, http.Redactor, reporter));
+            }
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Text.Json;
+using RealPerson.Http;
+using RealPerson.Json;
+
+namespace RealPerson.Jimmy;
+
+/// <summary>Turns a Jimmy AI asset object into an <see cref="Asset"/>, liberally.</summary>
+public static class JimmyAssetReader
+{
+    public static Asset Read(JsonElement data, VendorResponse response, Redactor redactor, IReporter reporter)
+    {
+        var id = JsonFields.GetString(data, "asset_id", "id");
+        if (id is null)
+        {
+            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "an asset without asset_id", redactor);
+        }
+
+        var statusText = JsonFields.GetString(data, "status");
+        var status = StatusText.Parse(statusText);
+        if (status is null)
+        {
+            reporter.Warning($"JimmyAI reported status '{statusText ?? "(none)"}' for asset {id}, which RealPerson does not know; it is kept as Unknown.");
+        }
+
+        return new Asset
+        {
+            Provider = Provider.JimmyAI,
+            AssetId = id,
+            OfficialId = JsonFields.GetString(data, "official_id"),
+            Status = status ?? AssetStatus.Unknown,
+            AssetRef = JsonFields.GetString(data, "asset_ref"),
+            Name = JsonFields.GetString(data, "name"),
+            Url = JsonFields.GetString(data, "url"),
+            CreatedAt = JsonFields.GetTime(data, "created_at", "created"),
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Error = redactor.Redact(JsonFields.GetString(data, "error", "fail_reason", "reason", "error_message")) is { Length: > 0 } e ? e : null,
+        };
+    }
+}

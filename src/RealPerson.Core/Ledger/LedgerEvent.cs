@@ -1,0 +1,20 @@
+namespace RealPerson.Ledger;
+
+/// <summary>What a ledger line records.</summary>
+public static class LedgerEvent
+{
+    /// <summary>About to send a submission (written and flushed before it is sent).</summary>
+    public const string Intent = "intent";
+
+    /// <summary>The vendor accepted the submission.</summary>
+    public const string Submitted = "submitted";
+
+    /// <summary>The vendor refused the submission; nothing was charged.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>The outcome could not be learned.</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>A status learned while reading or waiting.</summary>
+    public const string Status = "status";
+}

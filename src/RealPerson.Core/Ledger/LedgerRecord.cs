@@ -1,0 +1,80 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace RealPerson.Ledger;
+
+/// <summary>One line of the ledger (JSON Lines). It never holds a key.</summary>
+public sealed class LedgerRecord
+{
+    [JsonPropertyName("ts")]
+    public DateTimeOffset Timestamp { get; set; }
+
+    [JsonPropertyName("event")]
+    public string Event { get; set; } = string.Empty;
+
+    [JsonPropertyName("submissionId")]
+    public string? SubmissionId { get; set; }
+
+    [JsonPropertyName("provider")]
+    public string? Provider { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("url")]
+    public string? Url { get; set; }
+
+    [JsonPropertyName("assetId")]
+    public string? AssetId { get; set; }
+
+    [JsonPropertyName("assetRef")]
+    public string? AssetRef { get; set; }
+
+    [JsonPropertyName("assetUri")]
+    public string? AssetUri { get; set; }
+
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    [JsonPropertyName("taskId")]
+    public string? TaskId { get; set; }
+
+    [JsonPropertyName("taskIndex")]
+    public int? TaskIndex { get; set; }
+
+    [JsonPropertyName("groupId")]
+    public string? GroupId { get; set; }
+
+    [JsonPropertyName("projectName")]
+    public string? ProjectName { get; set; }
+
+    [JsonPropertyName("assetType")]
+    public string? AssetType { get; set; }
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    [JsonPropertyName("error")]
+    public string? Error { get; set; }
+
+    public static LedgerRecord FromAsset(string eventName, Asset asset) => new()
+    {
+        Timestamp = DateTimeOffset.UtcNow,
+        Event = eventName,
+        SubmissionId = asset.SubmissionId,
+        Provider = asset.Provider.ToString(),
+        Name = asset.Name,
+        Url = asset.Url,
+        AssetId = asset.AssetId,
+        AssetRef = asset.AssetRef,
+        AssetUri = asset.AssetUri,
+        Status = asset.Status.ToString(),
+        TaskId = asset.TaskId,
+        TaskIndex = asset.TaskIndex,
+        GroupId = asset.GroupId,
+        ProjectName = asset.ProjectName,
+        AssetType = asset.AssetType?.ToString(),
+        CreatedAt = asset.CreatedAt,
+        Error = asset.Error,
+    };
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace RealPerson.Ledger;
+
+/// <summary>
+/// Folds the ledger's records into the latest known state of each asset. A submission whose intent
+/// has no result (a crash between sending and hearing back) is Unknown: it may have been charged.
+/// </summary>
+public static class LedgerView
+{
+    public static IReadOnlyList<Asset> Fold(IEnumerable<LedgerRecord> records)
+    {
+        var assets = new List<Asset>();
+        var bySubmission = new Dictionary<string, Asset>(StringComparer.Ordinal);
+        var byAssetId = new Dictionary<string, Asset>(StringComparer.Ordinal);
+        var byTaskSlot = new Dictionary<string, Asset>(StringComparer.Ordinal);
+
+        foreach (var record in records)
+        {
+            if (!Enum.TryParse<Provider>(record.Provider, ignoreCase: true, out var provider))
+            {
+                continue;
+            }
+
+            var asset = Find(record, provider, bySubmission, byAssetId, byTaskSlot);
+            if (asset is null)
+            {
+                if (record.Event != LedgerEvent.Intent && record.Event != LedgerEvent.Status &&
+                    record.Event != LedgerEvent.Submitted && record.Event != LedgerEvent.Unknown && record.Event != LedgerEvent.Rejected)
+                {
+                    continue;
+                }
+
+                asset = new Asset { Provider = provider, SubmissionId = record.SubmissionId, CreatedAt = record.CreatedAt ?? record.Timestamp };
+                assets.Add(asset);
+            }
+
+            Apply(asset, record);
+            Index(asset, bySubmission, byAssetId, byTaskSlot);
+        }
+
+        return assets;
+    }
+
+    /// <summary>Rejected submissions never reached review; they are not assets and are left out.</summary>
+    public static bool WasRejected(Asset asset) => asset.Status == AssetStatus.Failed && asset.AssetId is null && asset.TaskId is null;
+
+    private static Asset? Find(LedgerRecord record, Provider provider, Dictionary<string, Asset> bySubmission, Dictionary<string, Asset> byAssetId, Dictionary<string, Asset> byTaskSlot)
+    {
+        if (record.SubmissionId is { } submission && bySubmission.TryGetValue(submission, out var s))
+        {
+            return s;
+        }
+
+        if (record.AssetId is { } id && byAssetId.TryGetValue(provider + "/" + id, out var a))
+        {
+            return a;
+        }
+
+        if (record.TaskId is { } task && record.TaskIndex is { } index && byTaskSlot.TryGetValue(task + "#" + index, out var t))
+        {
+            return t;
+        }
+
+        return null;
+    }
+
+    private static void Apply(Asset asset, LedgerRecord record)
+    {
+        asset.SubmissionId ??= record.SubmissionId;
+        asset.Name = record.Name ?? asset.Name;
+        asset.Url = record.Url ?? asset.Url;
+        asset.AssetId = record.AssetId ?? asset.AssetId;
+        asset.AssetRef = record.AssetRef ?? asset.AssetRef;
+        asset.TaskId = record.TaskId ?? asset.TaskId;
+        asset.TaskIndex = record.TaskIndex ?? asset.TaskIndex;
+        asset.GroupId = record.GroupId ?? asset.GroupId;
+        asset.ProjectName = record.ProjectName ?? asset.ProjectName;
+        asset.CreatedAt = record.CreatedAt ?? asset.CreatedAt;
+        asset.UpdatedAt = record.Timestamp;
+        if (record.AssetUri is { } uri)
+        {
+            asset.AssetUri = uri;
+        }
+
+        if (Enum.TryParse<AssetType>(record.AssetType, ignoreCase: true, out var type))
+        {
+            asset.AssetType = type;
+        }
+
+        switch (record.Event)
+        {
+            case LedgerEvent.Intent:
+                asset.Status = AssetStatus.Unknown;
+                asset.Error = "Sending was started but no result was recorded; the vendor may have received it.";
+                break;
+            case LedgerEvent.Rejected:
+                asset.Status = AssetStatus.Failed;
+                asset.Error = record.Error;
+                break;
+            default:
+                asset.Status = Enum.TryParse<AssetStatus>(record.Status, ignoreCase: true, out var status) ? status : AssetStatus.Unknown;
+                asset.Error = record.Error;
+                break;
+        }
+    }
+
+    private static void Index(Asset asset, Dictionary<string, Asset> bySubmission, Dictionary<string, Asset> byAssetId, Dictionary<string, Asset> byTaskSlot)
+    {
+        if (asset.SubmissionId is { } submission)
+        {
+            bySubmission[submission] = asset;
+        }
+
+        if (asset.AssetId is { } id)
+        {
+            byAssetId[asset.Provider + "/" + id] = asset;
+        }
+
+        if (asset.TaskId is { } task && asset.TaskIndex is { } index)
+        {
+            byTaskSlot[task + "#" + index] = asset;
+        }
+    }
+}

@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using RealPerson.ApiMart;
+using RealPerson.Ledger;
+using RealPerson.Validation;
+
+namespace RealPerson.Submission;
+
+/// <summary>
+/// Submits a stream of portraits: validates each, answers repeats from the ledger instead of paying
+/// twice, journals intent before sending and result after, sends Jimmy AI items one request each and
+/// APIMart items in batches of at most 20, with at most ThrottleLimit requests in flight, and hands
+/// out one result per input in input order.
+/// </summary>
+public sealed class AssetSubmitter
+{
+    private readonly ProviderClients clients;
+    private readonly SubmitOptions options;
+    private readonly IReporter reporter;
+    private readonly AssetLedger? ledger;
+    private readonly Channel<SubmitItem> inputs = Channel.CreateUnbounded<SubmitItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly OrderedEmitter emitter = new();
+    private readonly SemaphoreSlim throttle;
+    private readonly Dictionary<string, Task<Asset?>> thisRun = new(StringComparer.Ordinal);
+
+    public AssetSubmitter(ProviderClients clients, SubmitOptions options, IReporter reporter, AssetLedger? ledger = null)
+    {
+        this.clients = clients;
+        this.options = options;
+        this.reporter = reporter;
+        this.ledger = ledger;
+        throttle = new SemaphoreSlim(Math.Max(1, Math.Min(options.ThrottleLimit, SubmitOptions.MaxThrottleLimit)));
+    }
+
+    public SubmitSummary Summary { get; } = new();
+
+    public void Add(SubmitItem item) => inputs.Writer.TryWrite(item);
+
+    public void Complete() => inputs.Writer.TryComplete();
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var known = options.Force || ledger is null ? new Dictionary<string, Asset>() : await LoadKnownAsync(cancellationToken).ConfigureAwait(false);
+        var sending = new List<Task>();
+        var batches = new Dictionary<string, List<Pending>>(StringComparer.Ordinal);
+        var index = 0;
+
+        while (await inputs.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (inputs.Reader.TryRead(out var item))
+            {
+                var slot = index++;
+                if (Validate(item) is { } problem)
+                {
+                    Summary.CountInvalid();
+                    emitter.Set(slot, () => reporter.Error(new RealPersonError(problem, item.Target)));
+                    continue;
+                }
+
+                if (!options.Force && Reuse(slot, item, known))
+                {
+                    continue;
+                }
+
+                var completion = new TaskCompletionSource<Asset?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                thisRun[item.DedupeKey] = completion.Task;
+                var pending = new Pending(slot, item, completion);
+                if (item.Provider == Provider.JimmyAI)
+                {
+                    sending.Add(SendAsync(new[] { pending }, cancellationToken));
+                    continue;
+                }
+
+                var batchKey = $"{item.GroupId}\n{item.ProjectName}\n{item.AssetType}";
+                if (!batches.TryGetValue(batchKey, out var batch))
+                {
+                    batches[batchKey] = batch = new List<Pending>();
+                }
+
+                batch.Add(pending);
+                if (batch.Count == ApiMartClient.MaxAssetsPerRequest)
+                {
+                    batches.Remove(batchKey);
+                    sending.Add(SendAsync(batch, cancellationToken));
+                }
+            }
+        }
+
+        sending.AddRange(batches.Values.Select(batch => SendAsync(batch, cancellationToken)));
+        await Task.WhenAll(sending).ConfigureAwait(false);
+        reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
+    }
+
+    private static RealPersonException? Validate(SubmitItem item)
+    {
+        var problem = InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url);
+        if (problem is null && item.Provider == Provider.APIMart)
+        {
+            problem = string.IsNullOrWhiteSpace(item.GroupId)
+                ? new RealPersonException(ErrorIds.MissingGroupId, FailureCategory.InvalidArgument,
+                    $"APIMart needs the asset group of a passed liveness check for '{item.Name}': give -GroupId, or pipe Start-AvatarVerification -Wait into Submit-RealPersonAsset.")
+                : InputValidator.CheckId(item.GroupId, "GroupId", ErrorIds.MissingGroupId) ?? InputValidator.CheckProjectName(item.ProjectName);
+        }
+
+        return problem;
+    }
+
+    /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
+    private bool Reuse(int slot, SubmitItem item, Dictionary<string, Asset> known)
+    {
+        if (known.TryGetValue(item.DedupeKey, out var earlier))
+        {
+            Summary.CountReused();
+            reporter.Warning(earlier.Status == AssetStatus.Unknown
+                ? $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there."
+                : $"'{item.Name}' was already submitted to {item.Provider} (asset {earlier.AssetId ?? earlier.TaskId}, {earlier.Status}); returning that asset and sending nothing. Use -Force to submit it again.");
+            var copy = earlier.Clone();
+            emitter.Set(slot, () => reporter.Output(copy));
+            return true;
+        }
+
+        if (thisRun.TryGetValue(item.DedupeKey, out var first))
+        {
+            Summary.CountReused();
+            reporter.Warning($"'{item.Name}' ({item.Url}) appears more than once in this input; it is sent once and the same asset is returned for each.");
+            _ = first.ContinueWith(
+                t =>
+                {
+                    var asset = t.Status == TaskStatus.RanToCompletion ? t.Result : null;
+                    emitter.Set(slot, asset is null
+                        ? () => reporter.Error(new RealPersonError(new RealPersonException(ErrorIds.SubmissionRejected, FailureCategory.InvalidArgument,
+                            $"The same portrait earlier in this input was not accepted, so '{item.Name}' was not sent either."), item.Target))
+                        : () => reporter.Output(asset.Clone()));
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task<Dictionary<string, Asset>> LoadKnownAsync(CancellationToken cancellationToken)
+    {
+        var contents = await ledger!.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        if (contents.SkippedLines > 0)
+        {
+            reporter.Warning($"The ledger '{ledger.Path}' has {contents.SkippedLines} unreadable line(s) (a write cut short); they were skipped.");
+        }
+
+        var known = new Dictionary<string, Asset>(StringComparer.Ordinal);
+        foreach (var asset in LedgerView.Fold(contents.Records))
+        {
+            // A failed review may be resubmitted; anything else may already have been paid for.
+            var key = $"{asset.Provider}\n{asset.Name}\n{asset.Url}";
+            if (asset.Status != AssetStatus.Failed && (!known.TryGetValue(key, out var other) || Rank(asset.Status) >= Rank(other.Status)))
+            {
+                known[key] = asset;
+            }
+        }
+
+        return known;
+    }
+
+    private static int Rank(AssetStatus status) => status switch
+    {
+        AssetStatus.Active => 3,
+        AssetStatus.Processing => 2,
+        AssetStatus.Unknown => 1,
+        _ => 0,
+    };
+
+    private async Task SendAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
+    {
+        await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var first = batch[0].Item;
+            var now = DateTimeOffset.UtcNow;
+            var assets = batch.Select(p => new Asset
+            {
+                Provider = p.Item.Provider,
+                Name = p.Item.Name,
+                Url = p.Item.Url,
+                GroupId = p.Item.GroupId,
+                ProjectName = p.Item.Provider == Provider.APIMart ? p.Item.ProjectName : null,
+                AssetType = p.Item.Provider == Provider.APIMart ? p.Item.AssetType : null,
+                SubmissionId = Guid.NewGuid().ToString("N"),
+                Status = AssetStatus.Unknown,
+                CreatedAt = now,
+            }).ToList();
+
+            await Journal(LedgerEvent.Intent, assets).ConfigureAwait(false);
+            try
+            {
+                if (first.Provider == Provider.JimmyAI)
+                {
+                    var answer = await clients.Jimmy.SubmitAsync(first.Name!, first.Url!, cancellationToken).ConfigureAwait(false);
+                    answer.SubmissionId = assets[0].SubmissionId;
+                    answer.CreatedAt ??= now;
+                    assets[0] = answer;
+                }
+                else
+                {
+                    var taskId = await clients.ApiMart.SubmitAssetsAsync(first.GroupId!, first.ProjectName, first.AssetType,
+                        batch.Select(p => (p.Item.Name!, p.Item.Url!)).ToList(), cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < assets.Count; i++)
+                    {
+                        assets[i].TaskId = taskId;
+                        assets[i].TaskIndex = i;
+                        assets[i].Status = AssetStatus.Processing;
+                    }
+                }
+
+                foreach (var asset in assets)
+                {
+                    asset.UpdatedAt = DateTimeOffset.UtcNow;
+                }
+
+                await Journal(LedgerEvent.Submitted, assets).ConfigureAwait(false);
+                Summary.CountSubmitted(assets.Count);
+                Release(batch, assets, null);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                MarkUnknown(assets, "Stopped while sending; the vendor may have received it.");
+                await Journal(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+                throw;
+            }
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.SubmissionOutcomeUnknown)
+            {
+                MarkUnknown(assets, e.Message);
+                await Journal(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+                Summary.CountUnknown(assets.Count);
+                foreach (var asset in assets)
+                {
+                    reporter.Warning($"The outcome of submitting '{asset.Name}' to {asset.Provider} is unknown: {e.Message} " +
+                        "It is kept as Status Unknown in the ledger. Check the vendor's console; if it is not there, submit it again with -Force.");
+                }
+
+                Release(batch, assets, null);
+            }
+            catch (RealPersonException e)
+            {
+                foreach (var asset in assets)
+                {
+                    asset.Status = AssetStatus.Failed;
+                    asset.Error = e.Message;
+                }
+
+                await Journal(LedgerEvent.Rejected, assets).ConfigureAwait(false);
+                Summary.CountRejected(assets.Count);
+                Release(batch, null, e);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // Whatever went wrong, the send may have happened: keep the item, as Unknown.
+                MarkUnknown(assets, "Unexpected failure while sending: " + e.Message);
+                await Journal(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+                Summary.CountUnknown(assets.Count);
+                Release(batch, assets, null);
+            }
+        }
+        finally
+        {
+            throttle.Release();
+        }
+    }
+
+    private static void MarkUnknown(List<Asset> assets, string why)
+    {
+        foreach (var asset in assets)
+        {
+            asset.Status = AssetStatus.Unknown;
+            asset.Error = why;
+            asset.UpdatedAt = DateTimeOffset.UtcNow;
+        }
+    }
+
+    private void Release(IReadOnlyList<Pending> batch, List<Asset>? assets, RealPersonException? error)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            if (assets != null)
+            {
+                var asset = assets[i];
+                pending.Completion.TrySetResult(asset);
+                emitter.Set(pending.Slot, () => reporter.Output(asset));
+            }
+            else
+            {
+                pending.Completion.TrySetResult(null);
+                emitter.Set(pending.Slot, () => reporter.Error(new RealPersonError(error!, pending.Item.Target)));
+            }
+        }
+    }
+
+    private Task Journal(string eventName, IEnumerable<Asset> assets) =>
+        ledger is null ? Task.CompletedTask : ledger.AppendAsync(assets.Select(a => LedgerRecord.FromAsset(eventName, a)).ToList(), CancellationToken.None);
+
+    private sealed class Pending
+    {
+        public Pending(int slot, SubmitItem item, TaskCompletionSource<Asset?> completion)
+        {
+            Slot = slot;
+            Item = item;
+            Completion = completion;
+        }
+
+        public int Slot { get; }
+
+        public SubmitItem Item { get; }
+
+        public TaskCompletionSource<Asset?> Completion { get; }
+    }
+}

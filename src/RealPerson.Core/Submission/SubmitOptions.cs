@@ -1,0 +1,16 @@
+namespace RealPerson.Submission;
+
+/// <summary>How a submission run behaves.</summary>
+public sealed class SubmitOptions
+{
+    /// <summary>Upstream allows about 30 create calls in flight per account.</summary>
+    public const int MaxThrottleLimit = 30;
+
+    public const int DefaultThrottleLimit = 8;
+
+    /// <summary>Requests in flight at once.</summary>
+    public int ThrottleLimit { get; init; } = DefaultThrottleLimit;
+
+    /// <summary>Submit even what the ledger says was already submitted.</summary>
+    public bool Force { get; init; }
+}

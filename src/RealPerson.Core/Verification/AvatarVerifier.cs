@@ -1,0 +1,204 @@
+using System;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.ApiMart;
+using RealPerson.Json;
+
+namespace RealPerson.Verification;
+
+/// <summary>
+/// APIMart's liveness flow: open a session (step 1), wait for its task to hand out the H5 link and
+/// token, then (optionally) poll step 2 until the person has passed and the asset group is known.
+/// </summary>
+public sealed class AvatarVerifier
+{
+    /// <summary>Upstream's lifetime of the token and link.</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(120);
+
+    private const int ProgressActivityId = 0x5256;
+
+    private readonly ApiMartClient client;
+    private readonly IReporter reporter;
+
+    public AvatarVerifier(ApiMartClient client, IReporter reporter)
+    {
+        this.client = client;
+        this.reporter = reporter;
+    }
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the session's task may take to produce the link.</summary>
+    public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public async Task<AvatarVerification> StartAsync(string callbackUrl, string projectName, CancellationToken cancellationToken)
+    {
+        var taskId = await client.CreateVerificationAsync(callbackUrl, projectName, cancellationToken).ConfigureAwait(false);
+        reporter.Verbose($"APIMart verification task {taskId} created; waiting for its link.");
+        var clock = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            var task = await client.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+            if (task.IsCompleted && task.Result is { } result)
+            {
+                return ReadSession(task, result, projectName);
+            }
+
+            if (task.IsFailed || task.IsCancelled || task.IsCompleted)
+            {
+                throw new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.InvalidResult,
+                    $"{task.ErrorMessage ?? "The verification task ended without a link."} (APIMart task {taskId}, {task.Status})")
+                {
+                    VendorCode = task.ErrorCode,
+                    VendorMessage = task.ErrorMessage,
+                };
+            }
+
+            if (clock.Elapsed > LinkTimeout)
+            {
+                throw new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.OperationTimeout,
+                    $"The verification task {taskId} gave no link within {LinkTimeout.TotalSeconds:0} s.");
+            }
+
+            reporter.Progress(new ProgressReport(ProgressActivityId, "Starting liveness verification", $"Task {taskId} is {task.Status}", task.Progress ?? -1));
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = delay < PollInterval ? TimeSpan.FromTicks(delay.Ticks * 2) : PollInterval;
+        }
+    }
+
+    /// <summary>Polls step 2 until the person passes (GroupId set), the check is refused, or the link expires.</summary>
+    public async Task<AvatarVerification> WaitForPassAsync(AvatarVerification verification, CancellationToken cancellationToken)
+    {
+        var token = verification.BytedToken ?? throw new ArgumentException("The verification has no BytedToken.", nameof(verification));
+        var project = verification.ProjectName ?? "default";
+        var expiresAt = verification.ExpiresAt ?? DateTimeOffset.UtcNow + TokenLifetime;
+        string? resultTaskId = null;
+
+        // A little grace past the stated expiry: the clocks of the vendor and this machine differ.
+        while (DateTimeOffset.UtcNow < expiresAt + TimeSpan.FromSeconds(10))
+        {
+            var left = Math.Max(0, (expiresAt - DateTimeOffset.UtcNow).TotalSeconds);
+            reporter.Progress(new ProgressReport(ProgressActivityId, "Waiting for the liveness check", $"Open the link on a phone; {left:0} s left", (int)(100 - (100 * left / TokenLifetime.TotalSeconds))));
+            try
+            {
+                var groupId = resultTaskId is null
+                    ? await QueryAsync(token, project, id => resultTaskId = id, cancellationToken).ConfigureAwait(false)
+                    : await ReadResultTaskAsync(resultTaskId, cancellationToken).ConfigureAwait(false);
+                if (groupId != null)
+                {
+                    verification.GroupId = groupId;
+                    verification.Status = VerificationStatus.Passed;
+                    reporter.Progress(new ProgressReport(ProgressActivityId, "Waiting for the liveness check", "Passed", 100, completed: true));
+                    return verification;
+                }
+            }
+            catch (RealPersonException e) when (IsTransient(e))
+            {
+                reporter.Warning($"Could not read the verification result: {e.Message} Will try again.");
+            }
+            catch (RealPersonException e) when (e.ErrorId != ErrorIds.VerificationExpired && e.ErrorId != ErrorIds.VerificationRefused)
+            {
+                throw Classify(e.VendorCode, e.VendorMessage ?? e.Message, verification, e);
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        verification.Status = VerificationStatus.Expired;
+        throw new RealPersonException(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout,
+            $"The verification link expired at {expiresAt:u} before the person passed the liveness check.")
+        {
+            RecommendedAction = "Run Start-AvatarVerification -Wait again; the person has about two minutes to open the new link.",
+        };
+    }
+
+    private async Task<string?> QueryAsync(string token, string project, Action<string> rememberTask, CancellationToken cancellationToken)
+    {
+        var answer = await client.QueryVerificationAsync(token, project, cancellationToken).ConfigureAwait(false);
+        if (answer.GroupId != null)
+        {
+            return answer.GroupId;
+        }
+
+        if (answer.TaskId != null)
+        {
+            rememberTask(answer.TaskId);
+            return await ReadResultTaskAsync(answer.TaskId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private async Task<string?> ReadResultTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var task = await client.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+        if (task.IsFailed || task.IsCancelled)
+        {
+            throw new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.InvalidResult, task.ErrorMessage ?? $"The verification task {taskId} {task.Status}.")
+            {
+                VendorCode = task.ErrorCode,
+                VendorMessage = task.ErrorMessage ?? task.Status,
+            };
+        }
+
+        if (task.IsCompleted)
+        {
+            return (task.Result is { } result ? GroupIdFinder.Find(result) : null)
+                ?? throw new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.InvalidResult,
+                    $"The verification task {taskId} completed without an asset group id.");
+        }
+
+        return null;
+    }
+
+    private static bool IsTransient(RealPersonException e) =>
+        e.ErrorId == ErrorIds.NetworkError || e.ErrorId == ErrorIds.VendorUnavailable ||
+        e.ErrorId == ErrorIds.VendorRateLimited || e.ErrorId == ErrorIds.InvalidVendorResponse;
+
+    /// <summary>The vendor's words decide: an expired or used token, or a refused check.</summary>
+    private static RealPersonException Classify(string? code, string message, AvatarVerification verification, Exception inner)
+    {
+        var words = ((code ?? string.Empty) + " " + message).ToLowerInvariant();
+        var expired = words.Contains("expire") || words.Contains("invalid_token") || words.Contains("used");
+        verification.Status = expired ? VerificationStatus.Expired : VerificationStatus.Refused;
+        return expired
+            ? new RealPersonException(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout, message, inner)
+            {
+                VendorCode = code,
+                VendorMessage = message,
+                RecommendedAction = "Run Start-AvatarVerification -Wait again for a new link.",
+            }
+            : new RealPersonException(ErrorIds.VerificationRefused, FailureCategory.PermissionDenied, message, inner)
+            {
+                VendorCode = code,
+                VendorMessage = message,
+                RecommendedAction = "The person must pass the liveness check themselves; start a new verification and try again in good light.",
+            };
+    }
+
+    private static AvatarVerification ReadSession(ApiMartTask task, JsonElement result, string projectName)
+    {
+        var raw = JsonFields.Find(result, "raw_response");
+        string? Field(params string[] names) => JsonFields.GetString(result, names) ?? (raw is { } r ? JsonFields.GetString(r, names) : null);
+        var link = Field("h5_link", "h5_url", "link");
+        var token = Field("byted_token", "token");
+        if (link is null || token is null)
+        {
+            throw new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.InvalidResult,
+                $"The verification task {task.Id} completed without {(link is null ? "an h5_link" : "a byted_token")}.");
+        }
+
+        return new AvatarVerification
+        {
+            TaskId = task.Id,
+            H5Link = link,
+            BytedToken = token,
+            ProjectName = projectName,
+            ExpiresAt = (task.Completed ?? DateTimeOffset.UtcNow) + TokenLifetime,
+            Status = VerificationStatus.LinkReady,
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.ApiMart;
+using RealPerson.Json;
+
+namespace RealPerson.Waiting;
+
+/// <summary>APIMart: assets are read through their review task, one task read per distinct task.</summary>
+public sealed class ApiMartStatusSource : IStatusSource
+{
+    private readonly ApiMartClient client;
+    private readonly IReporter reporter;
+
+    public ApiMartStatusSource(ApiMartClient client, IReporter reporter)
+    {
+        this.client = client;
+        this.reporter = reporter;
+    }
+
+    public async Task<StatusReadResult> ReadAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
+    {
+        var result = new StatusReadResult(assets.Count);
+        for (var i = 0; i < assets.Count; i++)
+        {
+            if (assets[i].TaskId is null)
+            {
+                result.Failures[i] = new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
+                    $"The APIMart asset '{assets[i].AssetId ?? assets[i].Name}' has no TaskId; APIMart assets are read through their review task.");
+            }
+        }
+
+        foreach (var group in assets.Select((asset, index) => (asset, index)).Where(x => x.asset.TaskId != null).GroupBy(x => x.asset.TaskId!))
+        {
+            ApiMartTask task;
+            try
+            {
+                task = await client.GetTaskAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.TaskNotFound)
+            {
+                foreach (var (_, index) in group)
+                {
+                    result.Failures[index] = e;
+                }
+
+                continue;
+            }
+            catch (RealPersonException e) when (e.ErrorId != ErrorIds.VendorUnauthorized && e.ErrorId != ErrorIds.VendorInsufficientBalance)
+            {
+                // One task's read failed for now; the others still count this round.
+                reporter.Warning($"Could not read APIMart task {group.Key}: {e.Message} Will try again.");
+                continue;
+            }
+
+            foreach (var (asset, index) in group)
+            {
+                result.Assets[index] = asset.TaskIndex is null && asset.AssetId is null
+                    ? ExpandWholeTask(task, asset)
+                    : new[] { ReviewTaskMapper.Apply(task, asset) };
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A task named by -TaskId alone: once it ends, every asset it lists; until then, the task as one entry.</summary>
+    private static IReadOnlyList<Asset> ExpandWholeTask(ApiMartTask task, Asset placeholder)
+    {
+        var entries = task.Result is { } r && JsonFields.Find(r, "assets") is { ValueKind: System.Text.Json.JsonValueKind.Array } a ? a.GetArrayLength() : 0;
+        if (task.IsPending || !task.IsKnownStatus || entries == 0)
+        {
+            return new[] { ReviewTaskMapper.Apply(task, placeholder) };
+        }
+
+        return Enumerable.Range(0, entries).Select(i =>
+        {
+            var slot = placeholder.Clone();
+            slot.TaskIndex = i;
+            return ReviewTaskMapper.Apply(task, slot);
+        }).ToList();
+    }
+}

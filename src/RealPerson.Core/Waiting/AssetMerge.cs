@@ -1,0 +1,21 @@
+namespace RealPerson.Waiting;
+
+/// <summary>Combines what a read learned with what was already known (the vendor does not echo everything).</summary>
+public static class AssetMerge
+{
+    public static Asset Refresh(Asset known, Asset fresh)
+    {
+        var merged = fresh.Clone();
+        merged.SubmissionId = known.SubmissionId;
+        merged.Name ??= known.Name;
+        merged.Url ??= known.Url;
+        merged.GroupId ??= known.GroupId;
+        merged.TaskId ??= known.TaskId;
+        merged.TaskIndex ??= known.TaskIndex;
+        merged.ProjectName ??= known.ProjectName;
+        merged.AssetType ??= known.AssetType;
+        merged.CreatedAt ??= known.CreatedAt;
+        merged.OfficialId ??= known.OfficialId;
+        return merged;
+    }
+}

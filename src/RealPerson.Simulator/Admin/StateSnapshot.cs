@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace RealPerson.Simulator;
+
+/// <summary>The whole state as JSON for <c>GET /_sim/state</c>; submissions become a list for PowerShell.</summary>
+internal static class StateSnapshot
+{
+    public static JsonObject ToJson(SimulatorState state)
+    {
+        var calls = new JsonObject();
+        foreach (var (route, count) in state.CallCounts)
+        {
+            calls[route] = count;
+        }
+
+        var faults = new JsonObject();
+        foreach (var (kind, count) in state.FaultCounts)
+        {
+            faults[kind] = count;
+        }
+
+        var submissions = new JsonArray();
+        foreach (var ((provider, name, url), count) in state.ProcessedSubmissions
+                     .OrderBy(s => s.Key.Provider, StringComparer.Ordinal)
+                     .ThenBy(s => s.Key.Name, StringComparer.Ordinal)
+                     .ThenBy(s => s.Key.Url, StringComparer.Ordinal))
+        {
+            submissions.Add(new JsonObject { ["provider"] = provider, ["name"] = name, ["url"] = url, ["count"] = count });
+        }
+
+        return new JsonObject
+        {
+            ["baseUri"] = state.BaseUri.ToString(),
+            ["calls"] = calls,
+            ["faults"] = faults,
+            ["processedSubmissions"] = submissions,
+            ["config"] = ConfigJson.ToJson(state.Options),
+        };
+    }
+}

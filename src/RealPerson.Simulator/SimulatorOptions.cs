@@ -1,0 +1,42 @@
+namespace RealPerson.Simulator;
+
+/// <summary>
+/// The simulator's knobs. Every property may be changed while the simulator runs;
+/// each request reads the current values, and time-based ones are captured when a
+/// submission or task is created so that later changes do not rewrite its history.
+/// </summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The only Jimmy AI key the simulator accepts.</summary>
+    public const string JimmyApiKey = "sk_test_jimmy";
+
+    /// <summary>The only APIMart key the simulator accepts.</summary>
+    public const string ApiMartApiKey = "test-apimart-key";
+
+    /// <summary>Delay added to every vendor answer.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Time from a submission until its assets are Active or Failed.</summary>
+    public TimeSpan ReviewTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>An asset whose name contains this (ordinal, case-insensitive) fails review; empty means none fails.</summary>
+    public string FailMarker { get; set; } = "fail";
+
+    /// <summary>How long an APIMart byted_token / h5_link stays valid after its task completes.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long an APIMart verification-session task stays pending.</summary>
+    public TimeSpan TaskLatency { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The (undocumented) answer shape of APIMart step 2.</summary>
+    public Step2Shape Step2Shape { get; set; } = Step2Shape.Task;
+
+    /// <summary>How APIMart reports request errors other than a bad key.</summary>
+    public ApiMartErrorStyle ApiMartErrorStyle { get; set; } = ApiMartErrorStyle.HttpError;
+
+    /// <summary>The most ids one Jimmy batch-status request may carry.</summary>
+    public int MaxBatchStatusIds { get; set; } = 100;
+
+    /// <summary>Injected transport and server faults; none by default.</summary>
+    public FaultOptions Faults { get; set; } = new();
+}
