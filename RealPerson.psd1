@@ -1,0 +1,32 @@
+@{
+    # The module is the compiled assembly; `dotnet build` puts it (and its dependencies) in bin/.
+    RootModule           = 'bin/RealPerson.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '0bbdf1e4-e255-466d-acc9-643812df51b7'
+    Author               = 'RealPerson contributors'
+    CompanyName          = 'RealPerson'
+    Copyright            = '(c) RealPerson contributors. MIT License.'
+    Description          = 'Get real people''s portraits and clips reviewed ("whitelisted") for Seedance video on Jimmy AI and APIMart: submit, wait, resume, never pay twice.'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('bin/RealPerson.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-RealPerson'
+        'Disconnect-RealPerson'
+        'Submit-RealPersonAsset'
+        'Get-RealPersonStatus'
+        'Wait-AssetActive'
+        'Start-AvatarVerification'
+        'Get-RealPersonAsset'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Seedance', 'RealPerson', 'Whitelist', 'JimmyAI', 'APIMart', 'Video', 'PSEdition_Core', 'PSEdition_Desktop')
+            ReleaseNotes = 'First release: Jimmy AI SP and APIMart Seedance 2.0 real-avatar review, with retries and a durable ledger.'
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using RealPerson.Commands.Hosting;
+
+namespace RealPerson.Commands;
+
+/// <summary>
+/// <para type="synopsis">Sets the session's API key, base URL and retry bounds for a provider.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "RealPerson")]
+[OutputType(typeof(ConnectionInfo))]
+public sealed class ConnectRealPersonCommand : RealPersonCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    public Provider Provider { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [SecureStringTransformation]
+    [ValidateNotNull]
+    public SecureString ApiKey { get; set; } = null!;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Retries of a transient failure after the first try (0 turns retrying off).</summary>
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int? MaxRetryCount { get; set; }
+
+    /// <summary>No retry starts once this many seconds have passed since a request's first try.</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int? MaxRetrySec { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        if (ApiKey.Length == 0)
+        {
+            ThrowTerminatingError(ErrorRecords.From(new RealPersonException(ErrorIds.MissingApiKey, FailureCategory.InvalidArgument, "The API key is empty."), null));
+        }
+
+        var baseUrl = BaseUrl is null ? null : Terminating(() => BaseUrlPolicy.Validate(BaseUrl, "-BaseUrl"), BaseUrl);
+        var fallback = Terminating(() => Resolver.RetryFromEnvironment());
+        var retry = new RetrySettings
+        {
+            MaxRetries = MaxRetryCount ?? fallback.MaxRetries,
+            MaxRetryTime = MaxRetrySec is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback.MaxRetryTime,
+        };
+
+        SessionConnections.Current.Set(new ConnectionProfile(Provider, ApiKey.Copy(), baseUrl, retry));
+        WriteVerbose($"{Provider}: the session now uses the given key and {(baseUrl?.ToString() ?? "the base URL from the environment or the vendor's default")}.");
+        if (PassThru)
+        {
+            var resolved = Terminating(() => Resolver.Resolve(Provider));
+            WriteObject(new ConnectionInfo(Provider, resolved.BaseUrl, resolved.Retry));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Commands.Hosting;
+
+namespace RealPerson.Commands;
+
+/// <summary>
+/// What every RealPerson cmdlet shares: a cancellation source made in BeginProcessing and cancelled
+/// by Ctrl+C (StopProcessing), the reporter that carries the engine's messages to the pipeline
+/// thread, and terminating errors with stable ErrorIds.
+/// </summary>
+public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
+{
+    private CancellationTokenSource? cancellation;
+    private PipelineReporter? reporter;
+
+    internal PipelineReporter Reporter => reporter ??= new PipelineReporter();
+
+    protected CancellationToken CancellationToken => (cancellation ??= new CancellationTokenSource()).Token;
+
+    /// <summary>The resolver over the process-wide session defaults and the real environment.</summary>
+    protected static ConnectionResolver Resolver { get; } = new(SessionConnections.Current);
+
+    public void Dispose()
+    {
+        // A terminating error ends the command without StopProcessing: stop any engine work still running.
+        cancellation?.Cancel();
+        cancellation?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void BeginProcessing()
+    {
+        cancellation ??= new CancellationTokenSource();
+    }
+
+    protected override void StopProcessing()
+    {
+        cancellation?.Cancel();
+    }
+
+    /// <summary>Runs engine work to its end, performing its Write* calls here on the pipeline thread.</summary>
+    protected void RunToCompletion(Task work)
+    {
+        try
+        {
+            Reporter.PumpUntilDone(this, work);
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (RealPersonException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, null));
+        }
+    }
+
+    /// <summary>Runs a piece of engine work that returns a value, on the pipeline thread's behalf.</summary>
+    protected T RunToCompletion<T>(Func<CancellationToken, Task<T>> work)
+    {
+        var task = Task.Run(() => work(CancellationToken));
+        RunToCompletion((Task)task);
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Calls <paramref name="action"/>, turning the engine's exceptions into terminating errors.</summary>
+    protected T Terminating<T>(Func<T> action, object? target = null)
+    {
+        try
+        {
+            return action();
+        }
+        catch (RealPersonException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, target));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+    }
+
+    protected void WriteRealPersonError(RealPersonException exception, object? target) =>
+        WriteError(ErrorRecords.From(exception, target));
+
+    protected ConnectionRequest ConnectionRequestFrom(System.Security.SecureString? apiKey, string? baseUrl) =>
+        new() { ApiKey = apiKey, BaseUrl = baseUrl };
+}

@@ -1,0 +1,105 @@
+using System.Management.Automation;
+using System.Threading.Tasks;
+using RealPerson.Submission;
+
+namespace RealPerson.Commands;
+
+/// <summary>
+/// <para type="synopsis">Submits portraits or clips for real-person review (whitelisting).</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Submit, "RealPersonAsset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Asset))]
+public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
+{
+    private AssetSubmitter? submitter;
+    private Task? work;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string Name { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string Url { get; set; } = string.Empty;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public Provider? Provider { get; set; }
+
+    /// <summary>APIMart: the asset group from a passed liveness check (Start-AvatarVerification -Wait).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? GroupId { get; set; }
+
+    [Parameter]
+    public AssetType AssetType { get; set; } = AssetType.Video;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string ProjectName { get; set; } = "default";
+
+    /// <summary>Requests in flight at once (1 to 30).</summary>
+    [Parameter]
+    [ValidateRange(1, SubmitOptions.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = SubmitOptions.DefaultThrottleLimit;
+
+    /// <summary>Submit even what the ledger says was already submitted (and may have been paid for).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LedgerPath { get; set; }
+
+    /// <summary>The whole piped object, kept only to be the TargetObject of its errors.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        var ledger = OpenLedger(LedgerPath);
+        submitter = new AssetSubmitter(Clients, new SubmitOptions { ThrottleLimit = ThrottleLimit, Force = Force.IsPresent }, Reporter, ledger);
+        work = Task.Run(() => submitter.RunAsync(CancellationToken));
+    }
+
+    protected override void ProcessRecord()
+    {
+        var provider = InferProvider(Provider, null, Name);
+        EnsureConnection(provider, Name);
+        var target = $"{Name} ({Url})";
+        if (ShouldProcess(target, $"Submit for real-person review on {provider} (a paid request)"))
+        {
+            submitter!.Add(new SubmitItem
+            {
+                Provider = provider,
+                Name = Name,
+                Url = Url,
+                GroupId = GroupId,
+                AssetType = AssetType,
+                ProjectName = ProjectName,
+                Target = CurrentPipelineObject(),
+            });
+        }
+
+        Reporter.Drain(this);
+    }
+
+    protected override void EndProcessing()
+    {
+        submitter!.Complete();
+        RunToCompletion(work!);
+    }
+
+    /// <summary>The piped object when there is one, else the values named on the command line.</summary>
+    private object CurrentPipelineObject()
+    {
+        if (InputObject != null)
+        {
+            return InputObject;
+        }
+
+        var values = new PSObject();
+        values.Properties.Add(new PSNoteProperty(nameof(Name), Name));
+        values.Properties.Add(new PSNoteProperty(nameof(Url), Url));
+        return values;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace RealPerson.Commands.Hosting;
+
+/// <summary>
+/// The engine's <see cref="IReporter"/> for a cmdlet: calls from any thread are queued, and the
+/// cmdlet performs them on the pipeline thread (the only thread allowed to Write*).
+/// </summary>
+internal sealed class PipelineReporter : IReporter
+{
+    private readonly BlockingCollection<System.Action<PSCmdlet>> queue = new();
+
+    public void Output(object item) => Post(c => c.WriteObject(item));
+
+    public void Error(RealPersonError error) => Post(c => c.WriteError(ErrorRecords.From(error.Exception, error.Target)));
+
+    public void Warning(string message) => Post(c => c.WriteWarning(message));
+
+    public void Verbose(string message) => Post(c => c.WriteVerbose(message));
+
+    public void Debug(string message) => Post(c => c.WriteDebug(message));
+
+    public void Progress(ProgressReport report) => Post(c => c.WriteProgress(ToRecord(report)));
+
+    /// <summary>Performs whatever is queued now, without waiting (from ProcessRecord).</summary>
+    public void Drain(PSCmdlet cmdlet)
+    {
+        while (queue.TryTake(out var action))
+        {
+            action(cmdlet);
+        }
+    }
+
+    /// <summary>Performs queued calls until <paramref name="work"/> ends, then rethrows its failure, if any.</summary>
+    public void PumpUntilDone(PSCmdlet cmdlet, Task work)
+    {
+        work.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        foreach (var action in queue.GetConsumingEnumerable())
+        {
+            action(cmdlet);
+        }
+
+        work.GetAwaiter().GetResult();
+    }
+
+    private void Post(System.Action<PSCmdlet> action)
+    {
+        // After the pump has finished (e.g. a late warning from a cancelled request) there is nobody to tell.
+        try
+        {
+            queue.Add(action);
+        }
+        catch (System.InvalidOperationException)
+        {
+        }
+    }
+
+    private static ProgressRecord ToRecord(ProgressReport report)
+    {
+        var record = new ProgressRecord(report.ActivityId, report.Activity, report.Status)
+        {
+            PercentComplete = report.PercentComplete < 0 ? -1 : System.Math.Min(100, report.PercentComplete),
+        };
+        if (report.Completed)
+        {
+            record.RecordType = ProgressRecordType.Completed;
+        }
+
+        return record;
+    }
+}
