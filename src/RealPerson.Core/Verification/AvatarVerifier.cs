@@ -162,7 +162,10 @@ public sealed class AvatarVerifier
     private static RealPersonException Classify(string? code, string message, AvatarVerification verification, Exception inner)
     {
         var words = ((code ?? string.Empty) + " " + message).ToLowerInvariant();
-        var expired = words.Contains("expire") || words.Contains("invalid_token") || words.Contains("used");
+
+        // "refused" holds "used": look for a refusal before the words of a spent token.
+        var refused = words.Contains("refus") || words.Contains("reject") || words.Contains("denied") || words.Contains("liveness");
+        var expired = !refused && (words.Contains("expire") || words.Contains("invalid_token") || words.Contains("already used") || words.Contains("token"));
         verification.Status = expired ? VerificationStatus.Expired : VerificationStatus.Refused;
         return expired
             ? new RealPersonException(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout, message, inner)

@@ -28,8 +28,15 @@ internal static class StateSnapshot
             submissions.Add(new JsonObject { ["provider"] = provider, ["name"] = name, ["url"] = url, ["count"] = count });
         }
 
+        var verifications = new JsonArray();
+        foreach (var (token, phase, expiresAt) in state.ApiMart.ListVerifications(state.Now))
+        {
+            verifications.Add(new JsonObject { ["token"] = token, ["phase"] = phase.ToString().ToLowerInvariant(), ["expiresAt"] = expiresAt.ToString("O") });
+        }
+
         return new JsonObject
         {
+            ["verifications"] = verifications,
             ["baseUri"] = state.BaseUri.ToString(),
             ["calls"] = calls,
             ["faults"] = faults,

@@ -62,6 +62,15 @@ internal sealed class ApiMartStore
         }
     }
 
+    /// <summary>Every verification and its phase, newest last, so a test can find the token a command is waiting on.</summary>
+    public IReadOnlyList<(string Token, VerificationPhase Phase, DateTimeOffset ExpiresAt)> ListVerifications(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _verifications.Values.OrderBy(v => v.IssuedAt).Select(v => (v.Token, v.PhaseAt(now), v.ExpiresAt)).ToList();
+        }
+    }
+
     /// <summary>The H5 page's view of a token: its project and phase, or null when unknown.</summary>
     public (string ProjectName, VerificationPhase Phase)? DescribeVerification(string token, DateTimeOffset now)
     {

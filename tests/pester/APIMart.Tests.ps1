@@ -1,0 +1,128 @@
+# Drives the built module's cmdlets against the vendor simulator, APIMart's Seedance 2.0 real-avatar route.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
+    $script:Sim = Start-TestSimulator -ArgumentList '--review-ms', '1500', '--task-latency-ms', '100'
+    $env:REALPERSON_LEDGER = Join-Path $TestDrive 'ledger.jsonl'
+    Connect-RealPerson -Provider APIMart -ApiKey 'test-apimart-key' -BaseUrl $script:Sim.BaseUrl -MaxRetryCount 2
+
+    # Plays the person on the phone: waits for a verification to appear, then passes or refuses it.
+    function Start-Person {
+        param([ValidateSet('pass', 'refuse')] [string] $Decision = 'pass')
+        Start-ThreadJob -ArgumentList $script:Sim.BaseUrl, $Decision -ScriptBlock {
+            param($baseUrl, $decision)
+            for ($i = 0; $i -lt 150; $i++) {
+                $waiting = (Invoke-RestMethod "$baseUrl/_sim/state").verifications | Where-Object phase -eq 'waiting' | Select-Object -Last 1
+                if ($waiting) {
+                    Invoke-RestMethod -Method Post "$baseUrl/_sim/verifications/$($waiting.token)/$decision" | Out-Null
+                    return $waiting.token
+                }
+                Start-Sleep -Milliseconds 200
+            }
+            throw 'No verification appeared to decide.'
+        }
+    }
+}
+
+AfterAll {
+    Disconnect-RealPerson
+    Remove-Item Env:REALPERSON_LEDGER -ErrorAction SilentlyContinue
+    Stop-TestSimulator $script:Sim
+}
+
+Describe 'Start-AvatarVerification' {
+    It 'shows the H5 link as a QR code and outputs the session' {
+        $info = $null
+        $v = Start-AvatarVerification -InformationVariable info
+        $v.H5Link | Should -BeLike "$($script:Sim.BaseUrl)/h5/*"
+        $v.BytedToken | Should -Not -BeNullOrEmpty
+        $v.ExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+        $v.Status | Should -Be 'LinkReady'
+        ($info -join "`n") | Should -Match '[█▀▄]'
+        ($info -join "`n") | Should -BeLike "*$($v.H5Link)*"
+    }
+
+    It 'with -NoQRCode prints only the link' {
+        $info = $null
+        $null = Start-AvatarVerification -NoQRCode -InformationVariable info
+        ($info -join "`n") | Should -Not -Match '[█▀▄]'
+    }
+
+    It 'with -Wait outputs the GroupId once the person passes' {
+        $person = Start-Person -Decision pass
+        $v = Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1
+        $token = $person | Wait-Job -Timeout 60 | Receive-Job
+        $v.Status | Should -Be 'Passed'
+        $v.GroupId | Should -BeLike 'grp_*'
+        $v.BytedToken | Should -Be $token
+    }
+
+    It 'with -Wait fails with VerificationRefused when the check is refused' {
+        $person = Start-Person -Decision refuse
+        $thrown = { Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1 } | Should -Throw -PassThru
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'VerificationRefused,*'
+    }
+
+    It 'with -Wait fails with VerificationExpired when the link runs out' {
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ tokenLifetimeSec = 1 }
+        try {
+            $thrown = { Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1 } | Should -Throw -PassThru
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'VerificationExpired,*'
+        }
+        finally {
+            Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ tokenLifetimeSec = 120 }
+        }
+    }
+}
+
+Describe 'The APIMart pipeline: verification, then clips in batches of 20' {
+    BeforeAll {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $person = Start-Person -Decision pass
+        $script:Verification = Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $csv = Join-Path $TestDrive 'clips.csv'
+        New-PortraitCsv -Path $csv -Count 25 -Failing 12
+        $script:Out = @(Import-Csv $csv |
+            Submit-RealPersonAsset -Provider APIMart -GroupId $script:Verification.GroupId |
+            Wait-AssetActive -PollIntervalSec 1 -TimeoutSec 120 -ErrorVariable waitErrors -ErrorAction SilentlyContinue)
+        $script:WaitErrors = $waitErrors
+    }
+
+    It 'sends 25 clips as two requests of at most 20' {
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'apimart.submit-assets' | Should -Be 2
+    }
+
+    It 'outputs every clip once, in the group, with its task' {
+        $script:Out.Count | Should -Be 25
+        ($script:Out.Name | Sort-Object -Unique).Count | Should -Be 25
+        $script:Out | ForEach-Object { $_.GroupId | Should -Be $script:Verification.GroupId }
+        $script:Out | ForEach-Object { $_.TaskId | Should -BeLike 'task_*' }
+    }
+
+    It 'approves 24 and fails the one the reviewer refused, as an AssetReviewFailed error' {
+        @($script:Out | Where-Object Status -eq 'Active').Count | Should -Be 24
+        @($script:Out | Where-Object Status -eq 'Active') | ForEach-Object { $_.AssetUri | Should -BeLike 'asset://*' }
+        ($script:Out | Where-Object Status -eq 'Failed').Name | Should -Be 'portrait-12-fail'
+        $script:WaitErrors.Count | Should -Be 1
+        $script:WaitErrors[0].FullyQualifiedErrorId | Should -BeLike 'AssetReviewFailed,*'
+    }
+
+    It 'reads a whole task with Get-RealPersonStatus -TaskId' {
+        $task = ($script:Out | Select-Object -First 1).TaskId
+        $assets = @(Get-RealPersonStatus -TaskId $task)
+        $assets.Count | Should -Be 20
+        $assets | ForEach-Object { $_.TaskId | Should -Be $task }
+    }
+}
+
+Describe 'Submit-RealPersonAsset -Provider APIMart without a group' {
+    It 'writes a MissingGroupId error and sends nothing' {
+        $before = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'apimart.submit-assets'
+        $out = Submit-RealPersonAsset -Provider APIMart -Name 'no-group' -Url 'https://example.com/ng.mp4' -ErrorVariable problem -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $problem[0].FullyQualifiedErrorId | Should -BeLike 'MissingGroupId,*'
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'apimart.submit-assets' | Should -Be $before
+    }
+}

@@ -1,0 +1,87 @@
+# Nothing lost: validation from the prompt, never paying twice, and resuming a wait from the ledger.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
+    $script:Sim = Start-TestSimulator -ArgumentList '--review-ms', '1000'
+    $env:REALPERSON_LEDGER = Join-Path $TestDrive 'ledger.jsonl'
+    Connect-RealPerson -Provider JimmyAI -ApiKey 'sk_test_jimmy' -BaseUrl $script:Sim.BaseUrl -MaxRetryCount 2
+}
+
+AfterAll {
+    Disconnect-RealPerson
+    Remove-Item Env:REALPERSON_LEDGER -ErrorAction SilentlyContinue
+    Stop-TestSimulator $script:Sim
+}
+
+Describe 'Bad input from the pipeline' {
+    BeforeAll {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $rows = @(
+            [pscustomobject]@{ Name = ''; Url = 'https://example.com/empty-name.jpg' }
+            [pscustomobject]@{ Name = 'x' * 65; Url = 'https://example.com/long-name.jpg' }
+            [pscustomobject]@{ Name = 'file-url'; Url = 'file:///etc/passwd' }
+            [pscustomobject]@{ Name = 'script-url'; Url = 'javascript:alert(1)' }
+            [pscustomobject]@{ Name = 'relative-url'; Url = 'portraits/a.jpg' }
+            [pscustomobject]@{ Name = 'good'; Url = 'https://example.com/good.jpg' }
+        )
+        $script:Out = @($rows | Submit-RealPersonAsset -Provider JimmyAI -ErrorVariable bad -ErrorAction SilentlyContinue)
+        $script:Bad = $bad
+    }
+
+    It 'submits the good row' {
+        $script:Out.Count | Should -Be 1
+        $script:Out[0].Name | Should -Be 'good'
+    }
+
+    It 'writes one error per bad row, with the row as its target' {
+        $script:Bad.Count | Should -Be 5
+        @($script:Bad | Where-Object FullyQualifiedErrorId -like 'InvalidName,*').Count | Should -Be 2
+        @($script:Bad | Where-Object FullyQualifiedErrorId -like 'InvalidUrl,*').Count | Should -Be 3
+        ($script:Bad | Where-Object { $_.TargetObject.Name -eq 'file-url' }) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'sends nothing for the bad rows' {
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be 1
+    }
+
+    It 'refuses an asset id that could reach into a path' {
+        $null = Get-RealPersonStatus -Provider JimmyAI -AssetId '../etc/passwd' -ErrorVariable badId -ErrorAction SilentlyContinue
+        $badId[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAssetId,*'
+    }
+}
+
+Describe 'Submitting the same portrait twice' {
+    It 'returns the known asset with a warning and sends nothing' {
+        $first = Submit-RealPersonAsset -Provider JimmyAI -Name 'twice' -Url 'https://example.com/twice.jpg'
+        $before = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
+        $second = Submit-RealPersonAsset -Provider JimmyAI -Name 'twice' -Url 'https://example.com/twice.jpg' -WarningVariable warned -WarningAction SilentlyContinue
+        $second.AssetId | Should -Be $first.AssetId
+        $warned.Count | Should -Be 1
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be $before
+    }
+
+    It 'sends it again with -Force' {
+        $first = Submit-RealPersonAsset -Provider JimmyAI -Name 'forced' -Url 'https://example.com/forced.jpg'
+        $again = Submit-RealPersonAsset -Provider JimmyAI -Name 'forced' -Url 'https://example.com/forced.jpg' -Force
+        $again.AssetId | Should -Not -Be $first.AssetId
+    }
+}
+
+Describe 'Resuming a wait from the ledger' {
+    It 'finds the assets still Processing and waits them out' {
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ reviewMs = 4000 }
+        $names = 1..3 | ForEach-Object { "resume-$_" }
+        $names | ForEach-Object { [pscustomobject]@{ Name = $_; Url = "https://example.com/$_.jpg" } } |
+            Submit-RealPersonAsset -Provider JimmyAI | Out-Null
+
+        # As if the runbook host rebooted here: all that is left is the ledger.
+        $pending = @(Get-RealPersonAsset -Status Processing -Name 'resume-*')
+        $pending.Count | Should -Be 3
+
+        $done = @(Get-RealPersonAsset -Status Processing -Name 'resume-*' | Wait-AssetActive -PollIntervalSec 1 -TimeoutSec 60)
+        $done.Count | Should -Be 3
+        $done.Status | Sort-Object -Unique | Should -Be 'Active'
+        @(Get-RealPersonAsset -Status Active -Name 'resume-*').Count | Should -Be 3
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ reviewMs = 1000 }
+    }
+}

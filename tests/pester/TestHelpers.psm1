@@ -1,0 +1,73 @@
+# Helpers the Pester tests share: find the built module, run the vendor simulator, read its counters.
+Set-StrictMode -Version Latest
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
+
+function Get-RepoRoot { $script:RepoRoot }
+
+function Get-SimulatorDll {
+    $dll = Get-ChildItem -Path (Join-Path $script:RepoRoot 'src/RealPerson.Simulator/bin') -Recurse -Filter 'RealPerson.Simulator.dll' -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $dll) { throw 'The simulator is not built: run dotnet build Module.sln first.' }
+    $dll.FullName
+}
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+# Starts the simulator on a free loopback port and waits until it answers. Returns an object with
+# BaseUrl (no trailing slash) and Process; pass it to Stop-TestSimulator.
+function Start-TestSimulator {
+    param([string[]] $ArgumentList = @())
+    $port = Get-FreeTcpPort
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-sim-$port.log"
+    $arguments = @((Get-SimulatorDll), '--port', "$port") + $ArgumentList
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+    $baseUrl = "http://127.0.0.1:$port"
+    $deadline = (Get-Date).AddSeconds(60)
+    while ((Get-Date) -lt $deadline) {
+        try {
+            $null = Invoke-RestMethod -Uri "$baseUrl/_sim/state" -TimeoutSec 2
+            return [pscustomobject]@{ BaseUrl = $baseUrl; Process = $process }
+        }
+        catch { Start-Sleep -Milliseconds 200 }
+    }
+    Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+    throw "The simulator did not start on port $port; see $log"
+}
+
+function Stop-TestSimulator {
+    param($Simulator)
+    if ($Simulator -and -not $Simulator.Process.HasExited) {
+        Stop-Process -Id $Simulator.Process.Id -Force -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-SimulatorState {
+    param([Parameter(Mandatory)] [string] $BaseUrl)
+    Invoke-RestMethod -Uri "$BaseUrl/_sim/state"
+}
+
+function Reset-Simulator {
+    param([Parameter(Mandatory)] [string] $BaseUrl)
+    $null = Invoke-RestMethod -Method Post -Uri "$BaseUrl/_sim/reset"
+}
+
+function Set-SimulatorConfig {
+    param([Parameter(Mandatory)] [string] $BaseUrl, [Parameter(Mandatory)] [hashtable] $Config)
+    $null = Invoke-RestMethod -Method Post -Uri "$BaseUrl/_sim/config" -ContentType 'application/json' -Body ($Config | ConvertTo-Json)
+}
+
+# Writes a CSV of portraits (columns Name,Url); names listed in -Failing fail review in the simulator.
+function New-PortraitCsv {
+    param([Parameter(Mandatory)] [string] $Path, [int] $Count = 40, [int[]] $Failing = @())
+    1..$Count | ForEach-Object {
+        $name = if ($Failing -contains $_) { "portrait-$_-fail" } else { "portrait-$_" }
+        [pscustomobject]@{ Name = $name; Url = "https://example.com/portraits/$_.jpg" }
+    } | Export-Csv -Path $Path -NoTypeInformation
+}
+
+Export-ModuleMember -Function Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
