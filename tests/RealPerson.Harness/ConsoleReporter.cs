@@ -1,0 +1,45 @@
+namespace RealPerson.Harness;
+
+/// <summary>Prints warnings and errors, counts outputs; what a runbook host would show.</summary>
+internal sealed class ConsoleReporter : IReporter
+{
+    private int outputs;
+    private int errors;
+
+    public int Outputs => outputs;
+
+    public int Errors => errors;
+
+    public bool Quiet { get; init; }
+
+    public void Output(object item) => Interlocked.Increment(ref outputs);
+
+    public void Error(RealPersonError error)
+    {
+        Interlocked.Increment(ref errors);
+        if (!Quiet)
+        {
+            Console.Error.WriteLine($"error {error.Exception.ErrorId}: {error.Exception.Message}");
+        }
+    }
+
+    public void Warning(string message)
+    {
+        if (!Quiet)
+        {
+            Console.Error.WriteLine("warning: " + message);
+        }
+    }
+
+    public void Verbose(string message)
+    {
+    }
+
+    public void Debug(string message)
+    {
+    }
+
+    public void Progress(ProgressReport report)
+    {
+    }
+}

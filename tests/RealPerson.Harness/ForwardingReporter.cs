@@ -1,0 +1,34 @@
+using RealPerson.Waiting;
+
+namespace RealPerson.Harness;
+
+/// <summary>Hands each submitted asset straight to the waiter, as Submit | Wait does in a pipeline.</summary>
+internal sealed class ForwardingReporter : IReporter
+{
+    private readonly IReporter inner;
+    private readonly AssetWaiter waiter;
+
+    public ForwardingReporter(IReporter inner, AssetWaiter waiter)
+    {
+        this.inner = inner;
+        this.waiter = waiter;
+    }
+
+    public void Output(object item)
+    {
+        if (item is Asset asset)
+        {
+            waiter.Add(asset);
+        }
+    }
+
+    public void Error(RealPersonError error) => inner.Error(error);
+
+    public void Warning(string message) => inner.Warning(message);
+
+    public void Verbose(string message) => inner.Verbose(message);
+
+    public void Debug(string message) => inner.Debug(message);
+
+    public void Progress(ProgressReport report) => inner.Progress(report);
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using RealPerson;
+using RealPerson.Harness;
+using RealPerson.Ledger;
+using RealPerson.Simulator;
+using RealPerson.Submission;
+using RealPerson.Waiting;
+
+// Usage:
+//   run   --base-url U --ledger F --count N [--prefix P]   submit N Jimmy AI portraits and wait for them (the crash test's child)
+//   bench [--count N]                                        time submit+wait at several throttle limits, in one run
+var command = args.FirstOrDefault() ?? "bench";
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+
+return command switch
+{
+    "run" => await RunAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.jsonl"), int.Parse(Arg("--count", "100")), Arg("--prefix", "crash")),
+    "bench" => await BenchAsync(int.Parse(Arg("--count", "500"))),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: RealPerson.Harness run --base-url U --ledger F --count N | bench [--count N]");
+    return 2;
+}
+
+static async Task<int> RunAsync(Uri baseUrl, string ledgerPath, int count, string prefix)
+{
+    var reporter = new ConsoleReporter();
+    var connection = new ResolvedConnection(Provider.JimmyAI, SimulatorOptions.JimmyApiKey, baseUrl, new RetrySettings { BaseDelay = TimeSpan.FromMilliseconds(20) });
+    var clients = new ProviderClients(_ => connection, reporter);
+    var ledger = new AssetLedger(ledgerPath);
+    var waiter = new AssetWaiter(new StatusSources(clients, reporter).AsFunc(),
+        new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.FromMilliseconds(250), Timeout = TimeSpan.FromMinutes(10) },
+        reporter, ledger);
+    var forward = new ForwardingReporter(reporter, waiter);
+    var submitter = new AssetSubmitter(new ProviderClients(_ => connection, forward), new SubmitOptions { ThrottleLimit = 8 }, forward, ledger);
+    for (var i = 0; i < count; i++)
+    {
+        submitter.Add(new SubmitItem { Provider = Provider.JimmyAI, Name = $"{prefix}-{i}", Url = $"https://example.com/{prefix}/{i}.jpg" });
+    }
+
+    submitter.Complete();
+    var waiting = waiter.RunAsync(CancellationToken.None);
+    await submitter.RunAsync(CancellationToken.None);
+    Console.WriteLine($"submitted {submitter.Summary}");
+    waiter.Complete();
+    await waiting;
+    Console.WriteLine($"done: {reporter.Outputs} out, {reporter.Errors} errors");
+    return 0;
+}
+
+static async Task<int> BenchAsync(int count)
+{
+    await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { ReviewTime = TimeSpan.FromMilliseconds(500), Latency = TimeSpan.FromMilliseconds(20) });
+    Console.WriteLine($"{count} Jimmy AI portraits through submit and wait; simulator latency 20 ms per answer, review 500 ms.");
+    Console.WriteLine("throttle  seconds  submit-calls  status-calls  allocated-MB");
+    double? first = null;
+    foreach (var throttle in new[] { 1, 8, 30 })
+    {
+        sim.State.Reset();
+        var ledger = new AssetLedger(Path.Combine(Path.GetTempPath(), $"realperson-bench-{Guid.NewGuid():N}.jsonl"));
+        var reporter = new ConsoleReporter { Quiet = true };
+        var connection = new ResolvedConnection(Provider.JimmyAI, SimulatorOptions.JimmyApiKey, sim.BaseUri, RetrySettings.Default);
+        var clients = new ProviderClients(_ => connection, reporter);
+        var waiter = new AssetWaiter(new StatusSources(clients, reporter).AsFunc(),
+            new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromMilliseconds(500) }, reporter, ledger);
+        var forward = new ForwardingReporter(reporter, waiter);
+        var submitter = new AssetSubmitter(clients, new SubmitOptions { ThrottleLimit = throttle }, forward, ledger);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            submitter.Add(new SubmitItem { Provider = Provider.JimmyAI, Name = $"bench-{throttle}-{i}", Url = $"https://example.com/b/{throttle}/{i}.jpg" });
+        }
+
+        submitter.Complete();
+        var waiting = waiter.RunAsync(CancellationToken.None);
+        await submitter.RunAsync(CancellationToken.None);
+        waiter.Complete();
+        await waiting;
+        clock.Stop();
+        var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0);
+        first ??= clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{throttle,8}  {clock.Elapsed.TotalSeconds,7:0.00}  {sim.State.Calls("jimmy.submit"),12}  {sim.State.Calls("jimmy.batch-status") + sim.State.Calls("jimmy.status"),12}  {megabytes,12:0.0}   ({first / clock.Elapsed.TotalSeconds:0.0}x throttle 1)");
+        if (reporter.Outputs != count)
+        {
+            Console.Error.WriteLine($"expected {count} assets out, got {reporter.Outputs}");
+            return 1;
+        }
+
+        File.Delete(ledger.Path);
+    }
+
+    return 0;
+}
