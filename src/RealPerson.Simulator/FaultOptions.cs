@@ -39,6 +39,9 @@ public sealed class FaultOptions
     /// <summary>Answer 200 with an HTML page (a proxy or captive portal) without processing the request.</summary>
     public double HtmlRate { get; set; }
 
+    /// <summary>Answer 200 with a JSON body of several MiB (larger than any client should buffer) without processing the request.</summary>
+    public double HugeBodyRate { get; set; }
+
     /// <summary>Delay the answer by <see cref="SlowDelay"/>, then answer normally.</summary>
     public double SlowRate { get; set; }
 

@@ -57,9 +57,18 @@ public sealed class VendorHttp
         reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} {(body is null ? string.Empty : System.Text.Encoding.UTF8.GetString(body))}"));
 
         var pipeline = BuildRetryPipeline(what, kind);
-        var last = await pipeline.ExecuteAsync(
-            async token => await TryOnceAsync(method, path, body, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        AttemptResult last;
+        try
+        {
+            last = await pipeline.ExecuteAsync(
+                async token => await TryOnceAsync(method, path, body, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RealPersonException e) when (kind == RequestKind.Submit && e.ErrorId == ErrorIds.InvalidVendorResponse)
+        {
+            // An answer too large to read still means the vendor may have acted on the submission.
+            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
+        }
 
         if (last.Response is { } response)
         {

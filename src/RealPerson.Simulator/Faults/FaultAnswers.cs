@@ -21,8 +21,13 @@ internal static class FaultAnswers
         FaultKinds.Html => VendorAnswer.Html(200,
             "<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
             + "<body><h1>Checking your browser before accessing the site.</h1></body></html>"),
+        FaultKinds.Huge => new VendorAnswer(200, VendorAnswer.JsonContentType,
+            "{\"code\":0,\"msg\":\"ok\",\"data\":{\"padding\":\"" + new string('x', HugeBodyChars) + "\"}}"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a fault that replaces processing"),
     };
+
+    /// <summary>Six MiB: more than a client should read into memory for one answer.</summary>
+    private const int HugeBodyChars = 6 * 1024 * 1024;
 
     private static VendorAnswer ServerError(VendorProvider provider, int status, string message, string type, string code) =>
         provider == VendorProvider.JimmyAI

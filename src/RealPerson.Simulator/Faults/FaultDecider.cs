@@ -18,7 +18,7 @@ internal sealed class FaultDecider
 
     public FaultPlan Decide(FaultOptions faults)
     {
-        Span<double> rolls = stackalloc double[10];
+        Span<double> rolls = stackalloc double[11];
         lock (_gate)
         {
             if (faults.Seed != _seed)
@@ -41,6 +41,7 @@ internal sealed class FaultDecider
             : rolls[4] < faults.Http503Rate ? FaultKinds.Http503
             : rolls[5] < faults.Http504Rate ? FaultKinds.Http504
             : rolls[6] < faults.HtmlRate ? FaultKinds.Html
+            : rolls[10] < faults.HugeBodyRate ? FaultKinds.Huge
             : null;
         var slow = rolls[7] < faults.SlowRate;
         string? after =

@@ -13,7 +13,8 @@ internal static class FaultKinds
     public const string Truncate = "truncate";
     public const string Html = "html";
     public const string Slow = "slow";
+    public const string Huge = "huge";
 
     public static readonly string[] All =
-        [Http500, Http429, Http502, Http503, Http504, DropBefore, DropAfter, Truncate, Html, Slow];
+        [Http500, Http429, Http502, Http503, Http504, DropBefore, DropAfter, Truncate, Html, Slow, Huge];
 }

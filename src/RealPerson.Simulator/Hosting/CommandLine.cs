@@ -21,7 +21,7 @@ internal sealed class CommandLine
           --max-batch-status-ids N Jimmy batch-status limit (default 100)
           --seed N                 seed of the fault random (default 0)
           --fault-500 R  --fault-429 R  --fault-502 R  --fault-503 R  --fault-504 R
-          --fault-drop-before R  --fault-drop-after R  --fault-truncate R  --fault-html R
+          --fault-drop-before R  --fault-drop-after R  --fault-truncate R  --fault-html R  --fault-huge R
           --fault-slow R  --slow-ms N  --retry-after S  --faults-submissions-only
                                    fault rates are 0..1
           --help                   show this text
@@ -73,6 +73,7 @@ internal sealed class CommandLine
                     case "--fault-drop-after": faults.DropAfterRate = Rate(name, Value()); break;
                     case "--fault-truncate": faults.TruncateRate = Rate(name, Value()); break;
                     case "--fault-html": faults.HtmlRate = Rate(name, Value()); break;
+                    case "--fault-huge": faults.HugeBodyRate = Rate(name, Value()); break;
                     case "--fault-slow": faults.SlowRate = Rate(name, Value()); break;
                     case "--slow-ms": faults.SlowDelay = TimeSpan.FromMilliseconds(Whole(name, Value())); break;
                     case "--retry-after": faults.RetryAfter = Value(); break;

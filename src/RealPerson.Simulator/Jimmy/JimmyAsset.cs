@@ -17,8 +17,13 @@ internal sealed record JimmyAsset(
 {
     public const string FailureReason = "FaceMismatch: face consistency check failed";
 
+    /// <summary>A portrait whose name holds this ends review in a status the vendor's docs never list.</summary>
+    public const string OddStatusMarker = "odd-status";
+
     public string StatusAt(DateTimeOffset now) =>
-        now < ReviewedAt ? "Processing" : FailsReview ? "Failed" : "Active";
+        now < ReviewedAt ? "Processing"
+        : Name.Contains(OddStatusMarker, StringComparison.OrdinalIgnoreCase) ? "Quarantined"
+        : FailsReview ? "Failed" : "Active";
 
     public JsonObject ToJson(DateTimeOffset now)
     {

@@ -1,0 +1,58 @@
+using RealPerson.Simulator;
+using RealPerson.Submission;
+using RealPerson.Tests.Core;
+using RealPerson.Waiting;
+
+namespace RealPerson.Tests.Durability;
+
+/// <summary>A vendor that answers badly: huge bodies and statuses its documentation never lists.</summary>
+public sealed class HostileVendorTests
+{
+    [Fact]
+    public async Task A_huge_answer_to_a_read_is_refused_without_buffering_it()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Faults = new FaultOptions { HugeBodyRate = 1 } });
+        var clients = Sim.Clients(sim, new RecordingReporter(), Sim.FastRetry(maxRetries: 0));
+
+        var error = await Assert.ThrowsAsync<RealPersonException>(() => clients.Jimmy.GetStatusAsync("rp_any", CancellationToken.None));
+
+        Assert.Equal(ErrorIds.InvalidVendorResponse, error.ErrorId);
+        Assert.Contains("larger than 4 MiB", error.Message);
+    }
+
+    [Fact]
+    public async Task A_huge_answer_to_a_submission_leaves_its_outcome_unknown()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Faults = new FaultOptions { HugeBodyRate = 1 } });
+        var reporter = new RecordingReporter();
+        var submitter = new AssetSubmitter(Sim.Clients(sim, reporter, Sim.FastRetry()), new SubmitOptions(), reporter);
+        submitter.Add(Sim.Jimmy("huge-answer"));
+        submitter.Complete();
+
+        await submitter.RunAsync(CancellationToken.None);
+
+        var asset = Assert.Single(reporter.Assets);
+        Assert.Equal(AssetStatus.Unknown, asset.Status);
+        Assert.Contains(reporter.Warnings, w => w.Contains("-Force"));
+        Assert.Equal(1, sim.State.Calls("jimmy.submit"));
+    }
+
+    [Fact]
+    public async Task A_status_the_docs_never_list_is_kept_as_Unknown_with_a_warning_and_comes_out_once()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { ReviewTime = TimeSpan.Zero });
+        var reporter = new RecordingReporter();
+        var clients = Sim.Clients(sim, reporter);
+        var asset = await clients.Jimmy.SubmitAsync("portrait-odd-status", "https://example.com/odd.jpg", CancellationToken.None);
+        var waiter = new AssetWaiter(Sim.Sources(clients, reporter), Sim.FastWait(TimeSpan.FromSeconds(1)), reporter);
+        waiter.Add(asset);
+        waiter.Complete();
+
+        await waiter.RunAsync(CancellationToken.None);
+
+        var result = Assert.Single(reporter.Assets);
+        Assert.Equal(AssetStatus.Unknown, result.Status);
+        Assert.Contains(reporter.Warnings, w => w.Contains("Quarantined"));
+        Assert.Equal(ErrorIds.WaitTimeout, Assert.Single(reporter.Errors).Exception.ErrorId);
+    }
+}
