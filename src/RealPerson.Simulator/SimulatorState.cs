@@ -42,11 +42,11 @@ public sealed class SimulatorState
     public bool RefuseVerification(string bytedToken) =>
         ApiMart.DecideVerification(bytedToken, pass: false, Now).Result == VerificationActionResult.Done;
 
-    /// <summary>Cancels an unfinished APIMart task; false if it is unknown or already finished.</summary>
     /// <summary>Tokens whose person has not yet passed or refused (and not expired), oldest first.</summary>
     public IReadOnlyList<string> WaitingVerificationTokens =>
         ApiMart.ListVerifications(Now).Where(v => v.Phase == VerificationPhase.Waiting).Select(v => v.Token).ToList();
 
+    /// <summary>Cancels an unfinished APIMart task; false if it is unknown or already finished.</summary>
     public bool CancelTask(string taskId) => ApiMart.CancelTask(taskId, Now) == TaskCancelResult.Cancelled;
 
     /// <summary>Forgets counters, submissions, assets, verifications and tasks, and restarts the fault sequence. Knobs stay.</summary>

@@ -53,8 +53,14 @@ public sealed class AssetLedger
         await inProcess.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            EnsureCreated();
+            EnsureDirectory();
+            var existed = File.Exists(Path);
             using var stream = await OpenExclusiveAsync().ConfigureAwait(false);
+            if (!existed)
+            {
+                OwnerOnlyPermissions.ApplyToFile(Path);
+            }
+
             if (stream.Length > 0)
             {
                 stream.Seek(-1, SeekOrigin.End);
@@ -118,22 +124,13 @@ public sealed class AssetLedger
         return new LedgerContents(records, skippedLines);
     }
 
-    private void EnsureCreated()
+    private void EnsureDirectory()
     {
         var directory = System.IO.Path.GetDirectoryName(Path)!;
         if (!Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory);
             OwnerOnlyPermissions.ApplyToDirectory(directory);
-        }
-
-        if (!File.Exists(Path))
-        {
-            using (new FileStream(Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
-            {
-            }
-
-            OwnerOnlyPermissions.ApplyToFile(Path);
         }
     }
 
@@ -145,7 +142,8 @@ public sealed class AssetLedger
         {
             try
             {
-                return new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.None);
+                // Created here if new, so no other writer can slip in between creating and locking.
+                return new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.None);
             }
             catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(Path))
             {

@@ -27,6 +27,9 @@ public sealed class AssetSubmitter
     private readonly SemaphoreSlim throttle;
     private readonly Dictionary<string, Task<Asset?>> thisRun = new(StringComparer.Ordinal);
 
+    // Duplicates are answered from another thread when their first copy is done; the run waits for them too.
+    private readonly List<Task> repeats = new();
+
     public AssetSubmitter(ProviderClients clients, SubmitOptions options, IReporter reporter, AssetLedger? ledger = null)
     {
         this.clients = clients;
@@ -91,7 +94,7 @@ public sealed class AssetSubmitter
         }
 
         sending.AddRange(batches.Values.Select(batch => SendAsync(batch, cancellationToken)));
-        await Task.WhenAll(sending).ConfigureAwait(false);
+        await Task.WhenAll(sending.Concat(repeats)).ConfigureAwait(false);
         reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
     }
 
@@ -127,7 +130,7 @@ public sealed class AssetSubmitter
         {
             Summary.CountReused();
             reporter.Warning($"'{item.Name}' ({item.Url}) appears more than once in this input; it is sent once and the same asset is returned for each.");
-            _ = first.ContinueWith(
+            repeats.Add(first.ContinueWith(
                 t =>
                 {
                     var asset = t.Status == TaskStatus.RanToCompletion ? t.Result : null;
@@ -138,7 +141,7 @@ public sealed class AssetSubmitter
                 },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+                TaskScheduler.Default));
             return true;
         }
 
