@@ -117,6 +117,13 @@ Describe 'The APIMart pipeline: verification, then clips in batches of 20' {
     }
 }
 
+Describe 'Ids that do not pair up' {
+    It 'is a terminating InvalidParameter error' {
+        $thrown = { Get-RealPersonStatus -Provider APIMart -AssetId 'a1', 'a2' -TaskId 't1', 't2', 't3' } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+    }
+}
+
 Describe 'Submit-RealPersonAsset -Provider APIMart without a group' {
     It 'writes a MissingGroupId error and sends nothing' {
         $before = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'apimart.submit-assets'

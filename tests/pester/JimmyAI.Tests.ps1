@@ -104,6 +104,8 @@ Describe 'A missing API key' {
         $saved = $env:JIMMYAI_API_KEY
         Remove-Item Env:JIMMYAI_API_KEY -ErrorAction SilentlyContinue
         try {
+            # -WhatIf sends nothing, so it needs no key.
+            Submit-RealPersonAsset -Provider JimmyAI -Name 'x' -Url 'https://example.com/x.jpg' -WhatIf | Should -BeNullOrEmpty
             $thrown = { Submit-RealPersonAsset -Provider JimmyAI -Name 'x' -Url 'https://example.com/x.jpg' } | Should -Throw -PassThru
             $thrown.FullyQualifiedErrorId | Should -BeLike 'MissingApiKey,*'
             $thrown.Exception.Message | Should -BeLike '*-ApiKey*'

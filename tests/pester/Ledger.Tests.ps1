@@ -44,6 +44,15 @@ Describe 'Bad input from the pipeline' {
         (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be 1
     }
 
+    It 'writes an error for a null or wrong-typed pipeline object and goes on with the rest' {
+        $before = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
+        $out = @($null, 'just a string', [pscustomobject]@{ Name = 'after-bad'; Url = 'https://example.com/after-bad.jpg' }) |
+            Submit-RealPersonAsset -Provider JimmyAI -ErrorVariable wrong -ErrorAction SilentlyContinue
+        @($out).Count | Should -Be 1
+        $wrong.Count | Should -BeGreaterOrEqual 2
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be ($before + 1)
+    }
+
     It 'refuses an asset id that could reach into a path' {
         $null = Get-RealPersonStatus -Provider JimmyAI -AssetId '../etc/passwd' -ErrorVariable badId -ErrorAction SilentlyContinue
         $badId[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAssetId,*'

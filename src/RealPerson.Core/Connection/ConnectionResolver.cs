@@ -109,8 +109,9 @@ public sealed class ConnectionResolver
     /// <summary>Retry bounds from REALPERSON_MAX_RETRIES / REALPERSON_MAX_RETRY_SEC, else the defaults.</summary>
     public RetrySettings RetryFromEnvironment()
     {
-        var retries = ReadNonNegative(EnvironmentVariables.MaxRetries);
-        var seconds = ReadNonNegative(EnvironmentVariables.MaxRetrySec);
+        // The same bounds as Connect-RealPerson's -MaxRetryCount and -MaxRetrySec.
+        var retries = ReadNonNegative(EnvironmentVariables.MaxRetries, 100);
+        var seconds = ReadNonNegative(EnvironmentVariables.MaxRetrySec, 86400);
         if (retries is null && seconds is null)
         {
             return RetrySettings.Default;
@@ -123,7 +124,7 @@ public sealed class ConnectionResolver
         };
     }
 
-    private int? ReadNonNegative(string variable)
+    private int? ReadNonNegative(string variable, int max)
     {
         var text = environment(variable);
         if (string.IsNullOrWhiteSpace(text))
@@ -131,12 +132,12 @@ public sealed class ConnectionResolver
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= 100_000)
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= max)
         {
             return value;
         }
 
         throw new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
-            $"The environment variable {variable} is '{text}'; it must be a whole number from 0 to 100000.");
+            $"The environment variable {variable} is '{text}'; it must be a whole number from 0 to {max}.");
     }
 }

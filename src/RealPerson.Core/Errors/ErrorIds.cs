@@ -14,8 +14,6 @@ public static class ErrorIds
     public const string InvalidName = "InvalidName";
     public const string InvalidUrl = "InvalidUrl";
     public const string InvalidAssetId = "InvalidAssetId";
-    public const string InvalidInputObject = "InvalidInputObject";
-    public const string ProviderMismatch = "ProviderMismatch";
     public const string MissingGroupId = "MissingGroupId";
 
     // Vendor answers.

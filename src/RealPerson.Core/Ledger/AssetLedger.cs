@@ -127,10 +127,18 @@ public sealed class AssetLedger
     private void EnsureDirectory()
     {
         var directory = System.IO.Path.GetDirectoryName(Path)!;
-        if (!Directory.Exists(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
-            OwnerOnlyPermissions.ApplyToDirectory(directory);
+            if (!Directory.Exists(directory))
+            {
+                Directory.CreateDirectory(directory);
+                OwnerOnlyPermissions.ApplyToDirectory(directory);
+            }
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
+                $"Could not create the ledger's folder '{directory}': {e.Message}", e);
         }
     }
 
@@ -151,7 +159,7 @@ public sealed class AssetLedger
                 await Task.Delay(delay).ConfigureAwait(false);
                 delay = Math.Min(delay * 2, 50);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
                     $"Could not write the ledger '{Path}': {e.Message}", e);
@@ -172,7 +180,7 @@ public sealed class AssetLedger
             {
                 await Task.Delay(5, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
                     $"Could not read the ledger '{Path}': {e.Message}", e);

@@ -99,8 +99,9 @@ public sealed class AvatarVerifier
             {
                 reporter.Warning($"Could not read the verification result: {e.Message} Will try again.");
             }
-            catch (RealPersonException e) when (e.ErrorId != ErrorIds.VerificationExpired && e.ErrorId != ErrorIds.VerificationRefused)
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VerificationFailed || e.ErrorId == ErrorIds.VendorError)
             {
+                // The vendor's verdict on the check itself; a bad key, balance or lost task is not the person's doing.
                 throw Classify(e.VendorCode, e.VendorMessage ?? e.Message, verification, e);
             }
 

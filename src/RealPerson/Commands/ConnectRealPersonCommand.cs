@@ -45,7 +45,7 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
         }
 
         var baseUrl = BaseUrl is null ? null : Terminating(() => BaseUrlPolicy.Validate(BaseUrl, "-BaseUrl"), BaseUrl);
-        var fallback = Terminating(() => Resolver.RetryFromEnvironment());
+        var fallback = MaxRetryCount.HasValue && MaxRetrySec.HasValue ? RetrySettings.Default : Terminating(() => Resolver.RetryFromEnvironment());
         var retry = new RetrySettings
         {
             MaxRetries = MaxRetryCount ?? fallback.MaxRetries,

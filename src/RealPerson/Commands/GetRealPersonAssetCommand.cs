@@ -30,7 +30,7 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
 
     protected override void EndProcessing()
     {
-        var ledger = Terminating(() => new AssetLedger(RealPerson.Ledger.LedgerPath.Resolve(LedgerPath)));
+        var ledger = OpenLedger(LedgerPath);
         WriteVerbose($"Reading the ledger '{ledger.Path}'.");
         var contents = RunToCompletion(token => ledger.ReadAllAsync(token));
         if (contents.SkippedLines > 0)

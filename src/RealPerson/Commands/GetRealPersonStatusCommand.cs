@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Management.Automation;
 using RealPerson.Waiting;
@@ -64,7 +65,7 @@ public sealed class GetRealPersonStatusCommand : RealPersonConnectedCmdlet
             default:
                 var provider = InferProvider(Provider, null, AssetId);
                 EnsureConnection(provider, AssetId);
-                foreach (var asset in IdInputs.FromIds(provider, AssetId, TaskId, TaskIndex))
+                foreach (var asset in Terminating(() => IdInputs.FromIds(provider, AssetId, TaskId, TaskIndex).ToList(), AssetId))
                 {
                     items.Add((asset, (object?)asset.AssetId ?? asset.TaskId));
                 }

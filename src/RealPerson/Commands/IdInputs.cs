@@ -16,7 +16,15 @@ internal static class IdInputs
     /// </summary>
     public static IEnumerable<Asset> FromIds(Provider provider, string[] assetIds, string[] taskIds, string? taskIndex)
     {
-        var taskId = NonEmpty(taskIds).FirstOrDefault();
+        var tasks = NonEmpty(taskIds).ToList();
+        var idCount = NonEmpty(assetIds).Count();
+        if (tasks.Count > 1 && tasks.Count != idCount)
+        {
+            throw new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                $"-TaskId has {tasks.Count} values for {idCount} asset ids: give one TaskId for all, or one per AssetId.");
+        }
+
+        var taskId = tasks.FirstOrDefault();
         int? index = int.TryParse(taskIndex, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 ? parsed : null;
         var ids = NonEmpty(assetIds).ToList();
         if (ids.Count == 0)
@@ -26,9 +34,9 @@ internal static class IdInputs
             yield break;
         }
 
-        foreach (var id in ids)
+        for (var i = 0; i < ids.Count; i++)
         {
-            yield return new Asset { Provider = provider, AssetId = id, TaskId = taskId, TaskIndex = index, Status = AssetStatus.Processing };
+            yield return new Asset { Provider = provider, AssetId = ids[i], TaskId = tasks.Count > 1 ? tasks[i] : taskId, TaskIndex = index, Status = AssetStatus.Processing };
         }
     }
 }

@@ -80,6 +80,13 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>The ledger at -LedgerPath (relative to PowerShell's current location), $env:REALPERSON_LEDGER, or the default.</summary>
+    protected Ledger.AssetLedger OpenLedger(string? path)
+    {
+        var resolved = path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
+        return Terminating(() => new Ledger.AssetLedger(Ledger.LedgerPath.Resolve(resolved)));
+    }
+
     protected void WriteRealPersonError(RealPersonException exception, object? target) =>
         WriteError(ErrorRecords.From(exception, target));
 

@@ -14,7 +14,7 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
     public const string DefaultCallbackUrl = "https://example.com/callback";
 
     /// <summary>Where APIMart notifies when the person finishes (required by the vendor; this module polls instead).</summary>
-    [Parameter(Position = 0)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string CallbackUrl { get; set; } = DefaultCallbackUrl;
 

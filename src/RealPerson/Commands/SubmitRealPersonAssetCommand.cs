@@ -11,6 +11,8 @@ namespace RealPerson.Commands;
 [OutputType(typeof(Asset))]
 public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
 {
+    private const string DefaultProjectName = "default";
+
     private AssetSubmitter? submitter;
     private Task? work;
 
@@ -32,9 +34,11 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     [Parameter]
     public AssetType AssetType { get; set; } = AssetType.Video;
 
+    /// <remarks>An empty value (a Jimmy AI asset, a blank CSV cell) means "default".</remarks>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string ProjectName { get; set; } = "default";
+    [AllowNull]
+    [AllowEmptyString]
+    public string? ProjectName { get; set; } = DefaultProjectName;
 
     /// <summary>Requests in flight at once (1 to 30).</summary>
     [Parameter]
@@ -64,10 +68,10 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     protected override void ProcessRecord()
     {
         var provider = InferProvider(Provider, null, Name);
-        EnsureConnection(provider, Name);
         var target = $"{Name} ({Url})";
         if (ShouldProcess(target, $"Submit for real-person review on {provider} (a paid request)"))
         {
+            EnsureConnection(provider, Name);
             submitter!.Add(new SubmitItem
             {
                 Provider = provider,
@@ -75,7 +79,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
                 Url = Url,
                 GroupId = GroupId,
                 AssetType = AssetType,
-                ProjectName = ProjectName,
+                ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? DefaultProjectName : ProjectName!,
                 Target = CurrentPipelineObject(),
             });
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -19,7 +20,7 @@ public sealed class WaitAssetActiveCommand : RealPersonConnectedCmdlet
     [ValidateNotNull]
     public Asset[] InputObject { get; set; } = Array.Empty<Asset>();
 
-    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AssetId, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AssetId, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string[] AssetId { get; set; } = Array.Empty<string>();
 
@@ -93,7 +94,7 @@ public sealed class WaitAssetActiveCommand : RealPersonConnectedCmdlet
             default:
                 var provider = InferProvider(Provider, null, AssetId);
                 EnsureConnection(provider, AssetId);
-                foreach (var asset in IdInputs.FromIds(provider, AssetId, TaskId, TaskIndex))
+                foreach (var asset in Terminating(() => IdInputs.FromIds(provider, AssetId, TaskId, TaskIndex).ToList(), AssetId))
                 {
                     waiter!.Add(asset, (object?)asset.AssetId ?? asset.TaskId);
                 }

@@ -169,6 +169,7 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
         Assert.True(Flag(input, "Mandatory"));
         var assetId = ParameterAttributes(Parameter(cmdlet, "AssetId")).Single(a => SetName(a) == "AssetId");
         Assert.True(Flag(assetId, "ValueFromPipelineByPropertyName"));
+        Assert.True(Flag(assetId, "ValueFromPipeline"));
         Assert.Equal("System.Int32", Parameter(cmdlet, "TimeoutSec").PropertyType.FullName);
         Assert.Equal("System.Int32", Parameter(cmdlet, "PollIntervalSec").PropertyType.FullName);
     }
@@ -180,6 +181,8 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
         Assert.Equal("System.Management.Automation.SwitchParameter", Parameter(cmdlet, "Wait").PropertyType.FullName);
         Assert.Equal("System.Management.Automation.SwitchParameter", Parameter(cmdlet, "NoQRCode").PropertyType.FullName);
         Assert.Equal("System.String", Parameter(cmdlet, "CallbackUrl").PropertyType.FullName);
+        Assert.DoesNotContain(Parameters(cmdlet).SelectMany(ParameterAttributes), a => a.ContainsKey("Position"));
+        Assert.DoesNotContain(Parameters(cmdlet).SelectMany(ParameterAttributes), a => Flag(a, "ValueFromPipeline") || Flag(a, "ValueFromPipelineByPropertyName"));
         Assert.Equal("System.String", Parameter(cmdlet, "ProjectName").PropertyType.FullName);
     }
 
