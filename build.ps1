@@ -51,19 +51,9 @@ function Invoke-Test {
     }
 
     # A fresh process: the tests import the module, whose dll must not stay loaded in this build session.
-    $script = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module Pester -MinimumVersion 5.5.0
-`$config = New-PesterConfiguration
-`$config.Run.Path = '$(Join-Path $root 'tests/pester')'
-`$config.Run.Exit = `$true
-`$config.Output.Verbosity = 'Detailed'
-`$config.TestResult.Enabled = `$true
-`$config.TestResult.OutputPath = '$(Join-Path $root 'out/pester-results.xml')'
-Invoke-Pester -Configuration `$config
-"@
     New-Item -ItemType Directory -Force -Path (Join-Path $root 'out') | Out-Null
-    Invoke-Native pwsh @('-NoProfile', '-NonInteractive', '-Command', $script)
+    Invoke-Native pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
+        '-ResultPath', (Join-Path $root 'out/pester-results.xml'))
 }
 
 function Invoke-Package {

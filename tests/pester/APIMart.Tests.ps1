@@ -49,6 +49,7 @@ Describe 'Start-AvatarVerification' {
     }
 
     It 'with -Wait outputs the GroupId once the person passes' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
         $person = Start-Person -Decision pass
         $v = Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1
         $token = $person | Wait-Job -Timeout 60 | Receive-Job
@@ -58,6 +59,7 @@ Describe 'Start-AvatarVerification' {
     }
 
     It 'with -Wait fails with VerificationRefused when the check is refused' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
         $person = Start-Person -Decision refuse
         $thrown = { Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1 } | Should -Throw -PassThru
         $person | Wait-Job -Timeout 60 | Out-Null
@@ -110,7 +112,7 @@ Describe 'The APIMart pipeline: verification, then clips in batches of 20' {
     }
 
     It 'reads a whole task with Get-RealPersonStatus -TaskId' {
-        $task = ($script:Out | Select-Object -First 1).TaskId
+        $task = ($script:Out | Group-Object TaskId | Where-Object Count -eq 20).Name
         $assets = @(Get-RealPersonStatus -TaskId $task)
         $assets.Count | Should -Be 20
         $assets | ForEach-Object { $_.TaskId | Should -Be $task }

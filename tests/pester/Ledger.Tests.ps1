@@ -79,18 +79,22 @@ Describe 'Submitting the same portrait twice' {
 Describe 'Resuming a wait from the ledger' {
     It 'finds the assets still Processing and waits them out' {
         Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ reviewMs = 4000 }
-        $names = 1..3 | ForEach-Object { "resume-$_" }
-        $names | ForEach-Object { [pscustomobject]@{ Name = $_; Url = "https://example.com/$_.jpg" } } |
-            Submit-RealPersonAsset -Provider JimmyAI | Out-Null
+        try {
+            $names = 1..3 | ForEach-Object { "resume-$_" }
+            $names | ForEach-Object { [pscustomobject]@{ Name = $_; Url = "https://example.com/$_.jpg" } } |
+                Submit-RealPersonAsset -Provider JimmyAI | Out-Null
 
-        # As if the runbook host rebooted here: all that is left is the ledger.
-        $pending = @(Get-RealPersonAsset -Status Processing -Name 'resume-*')
-        $pending.Count | Should -Be 3
+            # As if the runbook host rebooted here: all that is left is the ledger.
+            $pending = @(Get-RealPersonAsset -Status Processing -Name 'resume-*')
+            $pending.Count | Should -Be 3
 
-        $done = @(Get-RealPersonAsset -Status Processing -Name 'resume-*' | Wait-AssetActive -PollIntervalSec 1 -TimeoutSec 60)
-        $done.Count | Should -Be 3
-        $done.Status | Sort-Object -Unique | Should -Be 'Active'
-        @(Get-RealPersonAsset -Status Active -Name 'resume-*').Count | Should -Be 3
-        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ reviewMs = 1000 }
+            $done = @(Get-RealPersonAsset -Status Processing -Name 'resume-*' | Wait-AssetActive -PollIntervalSec 1 -TimeoutSec 60)
+            $done.Count | Should -Be 3
+            $done.Status | Sort-Object -Unique | Should -Be 'Active'
+            @(Get-RealPersonAsset -Status Active -Name 'resume-*').Count | Should -Be 3
+        }
+        finally {
+            Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ reviewMs = 1000 }
+        }
     }
 }

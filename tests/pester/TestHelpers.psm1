@@ -24,7 +24,8 @@ function Start-TestSimulator {
     param([string[]] $ArgumentList = @())
     $port = Get-FreeTcpPort
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-sim-$port.log"
-    $arguments = @((Get-SimulatorDll), '--port', "$port") + $ArgumentList
+    # Start-Process joins its arguments with spaces: quote the path in case the clone's path has one.
+    $arguments = @("`"$(Get-SimulatorDll)`"", '--port', "$port") + $ArgumentList
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err"
     $baseUrl = "http://127.0.0.1:$port"
     $deadline = (Get-Date).AddSeconds(60)

@@ -105,7 +105,7 @@ public sealed class AssetSubmitter
         {
             problem = string.IsNullOrWhiteSpace(item.GroupId)
                 ? new RealPersonException(ErrorIds.MissingGroupId, FailureCategory.InvalidArgument,
-                    $"APIMart needs the asset group of a passed liveness check for '{item.Name}': give -GroupId, or pipe Start-AvatarVerification -Wait into Submit-RealPersonAsset.")
+                    $"APIMart needs the asset group of a passed liveness check for '{item.Name}': run $v = Start-AvatarVerification -Wait, then give -GroupId $v.GroupId.")
                 : InputValidator.CheckId(item.GroupId, "GroupId", ErrorIds.MissingGroupId) ?? InputValidator.CheckProjectName(item.ProjectName);
         }
 
@@ -179,6 +179,22 @@ public sealed class AssetSubmitter
     };
 
     private async Task SendAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendThrottledAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Stopped or failed before a result: repeats of these inputs must not wait for ever.
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetCanceled();
+            }
+        }
+    }
+
+    private async Task SendThrottledAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

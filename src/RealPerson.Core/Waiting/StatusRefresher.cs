@@ -33,7 +33,10 @@ public sealed class StatusRefresher
         {
             var asset = items[i].Asset;
             var problem = (asset.AssetId != null ? InputValidator.CheckId(asset.AssetId, "AssetId") : null)
-                ?? (asset.TaskId != null ? InputValidator.CheckId(asset.TaskId, "TaskId") : null);
+                ?? (asset.TaskId != null ? InputValidator.CheckId(asset.TaskId, "TaskId") : null)
+                ?? (asset.AssetId is null && asset.TaskId is null
+                    ? new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData, $"The asset '{asset.Name}' has neither an AssetId nor a TaskId, so its status cannot be read.")
+                    : null);
             if (problem != null)
             {
                 results[i] = (null, problem);

@@ -8,7 +8,7 @@ namespace RealPerson.Commands;
 /// <summary>
 /// <para type="synopsis">Reads the current review status of assets, many per request where the vendor allows.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "RealPersonStatus", DefaultParameterSetName = ParameterSets.AssetId)]
+[Cmdlet(VerbsCommon.Get, "RealPersonStatus", DefaultParameterSetName = ParameterSets.InputObject)]
 [OutputType(typeof(Asset))]
 public sealed class GetRealPersonStatusCommand : RealPersonConnectedCmdlet
 {
@@ -49,7 +49,12 @@ public sealed class GetRealPersonStatusCommand : RealPersonConnectedCmdlet
             case ParameterSets.InputObject:
                 foreach (var asset in InputObject)
                 {
-                    EnsureConnection(asset.Provider, asset);
+                    // An asset with no id is reported as such without needing a key.
+                    if (asset.AssetId != null || asset.TaskId != null)
+                    {
+                        EnsureConnection(asset.Provider, asset);
+                    }
+
                     items.Add((asset.Clone(), asset));
                 }
 

@@ -46,7 +46,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
     {
         try
         {
-            Reporter.PumpUntilDone(this, work);
+            Reporter.PumpUntilDone(this, work, CancellationToken);
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {

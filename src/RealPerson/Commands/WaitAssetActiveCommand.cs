@@ -20,7 +20,7 @@ public sealed class WaitAssetActiveCommand : RealPersonConnectedCmdlet
     [ValidateNotNull]
     public Asset[] InputObject { get; set; } = Array.Empty<Asset>();
 
-    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AssetId, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.AssetId, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string[] AssetId { get; set; } = Array.Empty<string>();
 

@@ -34,29 +34,29 @@ internal sealed class PipelineReporter : IReporter
         }
     }
 
-    /// <summary>Performs queued calls until <paramref name="work"/> ends, then rethrows its failure, if any.</summary>
-    public void PumpUntilDone(PSCmdlet cmdlet, Task work)
+    /// <summary>
+    /// Performs queued calls until <paramref name="work"/> ends, then rethrows its failure, if any.
+    /// A command may pump several pieces of work in turn; Ctrl+C (<paramref name="stop"/>) ends the pump at once.
+    /// </summary>
+    public void PumpUntilDone(PSCmdlet cmdlet, Task work, CancellationToken stop)
     {
-        work.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        foreach (var action in queue.GetConsumingEnumerable())
+        var finished = new System.Action<PSCmdlet>(_ => { });
+        work.ContinueWith(_ => queue.Add(finished), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        foreach (var action in queue.GetConsumingEnumerable(stop))
         {
+            if (ReferenceEquals(action, finished))
+            {
+                break;
+            }
+
             action(cmdlet);
         }
 
+        Drain(cmdlet);
         work.GetAwaiter().GetResult();
     }
 
-    private void Post(System.Action<PSCmdlet> action)
-    {
-        // After the pump has finished (e.g. a late warning from a cancelled request) there is nobody to tell.
-        try
-        {
-            queue.Add(action);
-        }
-        catch (System.InvalidOperationException)
-        {
-        }
-    }
+    private void Post(System.Action<PSCmdlet> action) => queue.Add(action);
 
     private static ProgressRecord ToRecord(ProgressReport report)
     {

@@ -146,6 +146,9 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     public void Get_status_takes_ids_by_value_and_by_property_name_and_assets_from_the_pipeline()
     {
         var cmdlet = Cmdlet("Get-RealPersonStatus");
+
+        // Not AssetId: -TaskId also sits in that set, and a default holding it would swallow -TaskId alone.
+        Assert.Equal("InputObject", CmdletAttribute(cmdlet).Named["DefaultParameterSetName"]);
         var assetId = ParameterAttributes(Parameter(cmdlet, "AssetId")).Single(a => SetName(a) == "AssetId");
         Assert.True(Flag(assetId, "ValueFromPipeline"));
         Assert.True(Flag(assetId, "ValueFromPipelineByPropertyName"));
@@ -170,6 +173,7 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
         var assetId = ParameterAttributes(Parameter(cmdlet, "AssetId")).Single(a => SetName(a) == "AssetId");
         Assert.True(Flag(assetId, "ValueFromPipelineByPropertyName"));
         Assert.True(Flag(assetId, "ValueFromPipeline"));
+        Assert.Equal(0, assetId["Position"]);
         Assert.Equal("System.Int32", Parameter(cmdlet, "TimeoutSec").PropertyType.FullName);
         Assert.Equal("System.Int32", Parameter(cmdlet, "PollIntervalSec").PropertyType.FullName);
     }
