@@ -18,6 +18,7 @@
         'Get-RealPersonStatus'
         'Wait-AssetActive'
         'Start-AvatarVerification'
+        'Wait-AvatarVerification'
         'Get-RealPersonAsset'
     )
     FunctionsToExport    = @()

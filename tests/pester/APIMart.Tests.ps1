@@ -58,6 +58,16 @@ Describe 'Start-AvatarVerification' {
         $v.BytedToken | Should -Be $token
     }
 
+    It 'can be waited on later with Wait-AvatarVerification' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $v = Start-AvatarVerification -NoQRCode
+        $person = Start-Person -Decision pass
+        $passed = $v | Wait-AvatarVerification -PollIntervalSec 1
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $passed.Status | Should -Be 'Passed'
+        $passed.GroupId | Should -BeLike 'grp_*'
+    }
+
     It 'with -Wait fails with VerificationRefused when the check is refused' {
         Reset-Simulator -BaseUrl $script:Sim.BaseUrl
         $person = Start-Person -Decision refuse

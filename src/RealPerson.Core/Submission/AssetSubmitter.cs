@@ -30,6 +30,11 @@ public sealed class AssetSubmitter
     // Duplicates are answered from another thread when their first copy is done; the run waits for them too.
     private readonly List<Task> repeats = new();
 
+    private const int ProgressActivityId = 0x5253;
+    private int received;
+    private int answered;
+    private volatile bool inputComplete;
+
     public AssetSubmitter(ProviderClients clients, SubmitOptions options, IReporter reporter, AssetLedger? ledger = null)
     {
         this.clients = clients;
@@ -57,10 +62,11 @@ public sealed class AssetSubmitter
             while (inputs.Reader.TryRead(out var item))
             {
                 var slot = index++;
+                Interlocked.Increment(ref received);
                 if (Validate(item) is { } problem)
                 {
                     Summary.CountInvalid();
-                    emitter.Set(slot, () => reporter.Error(new RealPersonError(problem, item.Target)));
+                    Answer(slot, () => reporter.Error(new RealPersonError(problem, item.Target)));
                     continue;
                 }
 
@@ -93,8 +99,10 @@ public sealed class AssetSubmitter
             }
         }
 
+        inputComplete = true;
         sending.AddRange(batches.Values.Select(batch => SendAsync(batch, cancellationToken)));
         await Task.WhenAll(sending.Concat(repeats)).ConfigureAwait(false);
+        reporter.Progress(new ProgressReport(ProgressActivityId, "Submitting for review", "Done", 100, completed: true));
         reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
     }
 
@@ -122,7 +130,7 @@ public sealed class AssetSubmitter
                 ? $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there."
                 : $"'{item.Name}' was already submitted to {item.Provider} (asset {earlier.AssetId ?? earlier.TaskId}, {earlier.Status}); returning that asset and sending nothing. Use -Force to submit it again.");
             var copy = earlier.Clone();
-            emitter.Set(slot, () => reporter.Output(copy));
+            Answer(slot, () => reporter.Output(copy));
             return true;
         }
 
@@ -134,7 +142,7 @@ public sealed class AssetSubmitter
                 t =>
                 {
                     var asset = t.Status == TaskStatus.RanToCompletion ? t.Result : null;
-                    emitter.Set(slot, asset is null
+                    Answer(slot, asset is null
                         ? () => reporter.Error(new RealPersonError(new RealPersonException(ErrorIds.SubmissionRejected, FailureCategory.InvalidArgument,
                             $"The same portrait earlier in this input was not accepted, so '{item.Name}' was not sent either."), item.Target))
                         : () => reporter.Output(asset.Clone()));
@@ -168,6 +176,17 @@ public sealed class AssetSubmitter
         }
 
         return known;
+    }
+
+    /// <summary>Hands out one input's result (in input order) and updates the progress bar.</summary>
+    private void Answer(int slot, Action emit)
+    {
+        emitter.Set(slot, emit);
+        var done = Interlocked.Increment(ref answered);
+        var total = Volatile.Read(ref received);
+        var percent = inputComplete && total > 0 ? (int)(100L * done / total) : -1;
+        reporter.Progress(new ProgressReport(ProgressActivityId, "Submitting for review",
+            $"{done} of {total}{(inputComplete ? string.Empty : "+")} answered: {Summary.Submitted} accepted, {Summary.Reused} already known, {Summary.Unknown} unknown, {Summary.Rejected + Summary.Invalid} refused", percent));
     }
 
     private static int Rank(AssetStatus status) => status switch
@@ -310,12 +329,12 @@ public sealed class AssetSubmitter
             {
                 var asset = assets[i];
                 pending.Completion.TrySetResult(asset);
-                emitter.Set(pending.Slot, () => reporter.Output(asset));
+                Answer(pending.Slot, () => reporter.Output(asset));
             }
             else
             {
                 pending.Completion.TrySetResult(null);
-                emitter.Set(pending.Slot, () => reporter.Error(new RealPersonError(error!, pending.Item.Target)));
+                Answer(pending.Slot, () => reporter.Error(new RealPersonError(error!, pending.Item.Target)));
             }
         }
     }

@@ -6,14 +6,14 @@ namespace RealPerson.Verification;
 public static class QrCodeText
 {
     /// <summary>
-    /// Light modules are drawn as blocks and dark ones as blanks, which reads right on the usual dark
-    /// console background; the quiet zone is kept so scanners find the edges.
+    /// Light modules (and the quiet zone around the code, which scanners need) are drawn as blocks and
+    /// dark ones as blanks, which reads right on the usual dark console background.
     /// </summary>
     public static string Render(string text)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
         using var code = new AsciiQRCode(data);
-        return code.GetGraphicSmall(drawQuietZones: true, invert: true, endOfLine: "\n");
+        return code.GetGraphicSmall(drawQuietZones: true, invert: false, endOfLine: "\n");
     }
 }

@@ -17,6 +17,7 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.AssetId, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[] AssetId { get; set; } = Array.Empty<string>();
 
     /// <summary>APIMart: a review task; every asset it carries is read.</summary>
@@ -24,6 +25,7 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ParameterSets.AssetId, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[] TaskId { get; set; } = Array.Empty<string>();
 
     [Parameter(ParameterSetName = ParameterSets.AssetId, ValueFromPipelineByPropertyName = true)]

@@ -16,6 +16,7 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[]? Name { get; set; }
 
     [Parameter]

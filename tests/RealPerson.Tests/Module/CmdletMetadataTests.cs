@@ -16,11 +16,11 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     private Type Cmdlet(string name) => module.Cmdlets.Single(t => CommandName(t) == name);
 
     [Fact]
-    public void The_module_has_exactly_the_seven_cmdlets()
+    public void The_module_has_exactly_its_eight_cmdlets()
     {
         var names = module.Cmdlets.Select(CommandName).OrderBy(n => n).ToArray();
         Assert.Equal(
-            new[] { "Connect-RealPerson", "Disconnect-RealPerson", "Get-RealPersonAsset", "Get-RealPersonStatus", "Start-AvatarVerification", "Submit-RealPersonAsset", "Wait-AssetActive" },
+            new[] { "Connect-RealPerson", "Disconnect-RealPerson", "Get-RealPersonAsset", "Get-RealPersonStatus", "Start-AvatarVerification", "Submit-RealPersonAsset", "Wait-AssetActive", "Wait-AvatarVerification" },
             names);
     }
 
@@ -72,6 +72,7 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     [InlineData("Wait-AssetActive", "RealPerson.Asset")]
     [InlineData("Get-RealPersonAsset", "RealPerson.Asset")]
     [InlineData("Start-AvatarVerification", "RealPerson.AvatarVerification")]
+    [InlineData("Wait-AvatarVerification", "RealPerson.AvatarVerification")]
     [InlineData("Connect-RealPerson", "RealPerson.Commands.ConnectionInfo")]
     public void Output_types_are_declared(string command, string type)
     {
@@ -134,6 +135,7 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     [InlineData("Get-RealPersonStatus")]
     [InlineData("Wait-AssetActive")]
     [InlineData("Start-AvatarVerification")]
+    [InlineData("Wait-AvatarVerification")]
     [InlineData("Connect-RealPerson")]
     public void ApiKey_is_a_SecureString_that_also_takes_plain_text(string command)
     {
@@ -209,6 +211,26 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
         }
 
         Assert.Equal(new[] { "Active", "Failed", "Processing", "Unknown" }, asset.GetProperty("Status")!.PropertyType.GetEnumNames().OrderBy(n => n));
+    }
+
+    [Theory]
+    [InlineData("Get-RealPersonStatus", "AssetId")]
+    [InlineData("Get-RealPersonStatus", "TaskId")]
+    [InlineData("Wait-AssetActive", "AssetId")]
+    [InlineData("Wait-AssetActive", "TaskId")]
+    [InlineData("Get-RealPersonAsset", "Name")]
+    public void Ids_and_names_tab_complete_from_the_ledger(string command, string parameter)
+    {
+        var completer = Parameter(Cmdlet(command), parameter).CustomAttributes.Single(a => a.AttributeType.Name == "ArgumentCompleterAttribute");
+        Assert.Equal("RealPerson.Commands.Hosting.LedgerCompleter", ((Type)completer.ConstructorArguments[0].Value!).FullName);
+    }
+
+    [Fact]
+    public void Wait_AvatarVerification_takes_the_verification_from_the_pipeline()
+    {
+        var input = Assert.Single(ParameterAttributes(Parameter(Cmdlet("Wait-AvatarVerification"), "InputObject")));
+        Assert.True(Flag(input, "ValueFromPipeline"));
+        Assert.Equal("RealPerson.AvatarVerification", Parameter(Cmdlet("Wait-AvatarVerification"), "InputObject").PropertyType.FullName);
     }
 
     [Fact]
