@@ -22,6 +22,9 @@ public sealed class JimmyAIClient
     private readonly VendorHttp http;
     private readonly IReporter reporter;
 
+    // The batch size the vendor accepts, learned by halving when it refuses one.
+    private int batchSize = MaxIdsPerBatch;
+
     public JimmyAIClient(VendorHttp http, IReporter reporter)
     {
         this.http = http;
@@ -76,29 +79,72 @@ public sealed class JimmyAIClient
     }
 
     /// <summary>
-    /// Reads many ids with batch-status, <see cref="MaxIdsPerBatch"/> at a time. Ids the vendor leaves
-    /// out of its answer are simply absent from the result.
+    /// Reads many ids with batch-status, <see cref="MaxIdsPerBatch"/> at a time. The vendor states no
+    /// limit, so a batch it refuses is halved (down to single status calls) and the size that worked
+    /// is kept for later calls. Ids the vendor leaves out of its answer are simply absent from the result.
     /// </summary>
     public async Task<IReadOnlyList<Asset>> GetBatchStatusAsync(IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
     {
         var results = new List<Asset>(assetIds.Count);
-        foreach (var chunk in assetIds.Distinct(StringComparer.Ordinal).Select((id, i) => (id, i)).GroupBy(x => x.i / MaxIdsPerBatch, x => x.id))
+        var pending = new Queue<string[]>(Chunk(assetIds.Distinct(StringComparer.Ordinal).ToList(), batchSize));
+        while (pending.Count > 0)
         {
-            var ids = chunk.ToArray();
-            var response = await http.PostAsync(BatchStatusPath, new Dictionary<string, string[]> { ["asset_ids"] = ids }, RequestKind.Read, cancellationToken).ConfigureAwait(false);
-            var data = JimmyEnvelope.ReadData(response, http.Redactor, "the batch-status request");
-            var items = data.ValueKind == JsonValueKind.Array ? data : JsonFields.Find(data, "items", "list", "assets");
-            if (items is not { ValueKind: JsonValueKind.Array } array)
+            var ids = pending.Dequeue();
+            if (ids.Length == 1 && batchSize == 1)
             {
-                throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "the batch-status request (no items)", http.Redactor);
+                try
+                {
+                    results.Add(await GetStatusAsync(ids[0], cancellationToken).ConfigureAwait(false));
+                }
+                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound)
+                {
+                    // Left out, as batch-status would.
+                }
+
+                continue;
             }
 
-            foreach (var item in array.EnumerateArray())
+            try
             {
-                results.Add(JimmyAssetReader.Read(item, response, http.Redactor, reporter));
+                results.AddRange(await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false));
+            }
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && ids.Length > 1)
+            {
+                batchSize = Math.Max(1, ids.Length / 2);
+                reporter.Verbose($"JimmyAI refused batch-status for {ids.Length} ids ({e.Message}); asking {batchSize} at a time.");
+                foreach (var smaller in Chunk(ids, batchSize))
+                {
+                    pending.Enqueue(smaller);
+                }
+            }
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && ids.Length == 1)
+            {
+                batchSize = 1;
+                pending.Enqueue(ids);
             }
         }
 
         return results;
+    }
+
+    private async Task<IReadOnlyList<Asset>> ReadBatchAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        var response = await http.PostAsync(BatchStatusPath, new Dictionary<string, string[]> { ["asset_ids"] = ids }, RequestKind.Read, cancellationToken).ConfigureAwait(false);
+        var data = JimmyEnvelope.ReadData(response, http.Redactor, "the batch-status request");
+        var items = data.ValueKind == JsonValueKind.Array ? data : JsonFields.Find(data, "items", "list", "assets");
+        if (items is not { ValueKind: JsonValueKind.Array } array)
+        {
+            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "the batch-status request (no items)", http.Redactor);
+        }
+
+        return array.EnumerateArray().Select(item => JimmyAssetReader.Read(item, response, http.Redactor, reporter)).ToList();
+    }
+
+    private static IEnumerable<string[]> Chunk(IReadOnlyList<string> ids, int size)
+    {
+        for (var i = 0; i < ids.Count; i += size)
+        {
+            yield return ids.Skip(i).Take(size).ToArray();
+        }
     }
 }

@@ -55,4 +55,28 @@ public sealed class HostileVendorTests
         Assert.Contains(reporter.Warnings, w => w.Contains("Quarantined"));
         Assert.Equal(ErrorIds.WaitTimeout, Assert.Single(reporter.Errors).Exception.ErrorId);
     }
+
+    [Fact]
+    public async Task A_vendor_with_a_smaller_batch_limit_is_still_read_in_batches()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { MaxBatchStatusIds = 10, ReviewTime = TimeSpan.Zero });
+        var reporter = new RecordingReporter();
+        var clients = Sim.Clients(sim, reporter);
+        var ids = new List<string>();
+        for (var i = 0; i < 35; i++)
+        {
+            ids.Add((await clients.Jimmy.SubmitAsync($"limit-{i}", $"https://example.com/limit/{i}.jpg", CancellationToken.None)).AssetId!);
+        }
+
+        var first = await clients.Jimmy.GetBatchStatusAsync(ids, CancellationToken.None);
+        var callsAfterFirst = sim.State.Calls("jimmy.batch-status");
+        var second = await clients.Jimmy.GetBatchStatusAsync(ids, CancellationToken.None);
+
+        Assert.Equal(ids.OrderBy(i => i), first.Select(a => a.AssetId).OrderBy(i => i));
+        Assert.Equal(ids.OrderBy(i => i), second.Select(a => a.AssetId).OrderBy(i => i));
+        Assert.Equal(0, sim.State.Calls("jimmy.status"));
+
+        // The second read reuses the size that worked (halved until the vendor took it: 8 here), so 5 calls.
+        Assert.InRange(sim.State.Calls("jimmy.batch-status") - callsAfterFirst, 4, 6);
+    }
 }
