@@ -14,15 +14,7 @@ public static class ApiMartEnvelope
 {
     public static JsonElement ReadData(VendorResponse response, Redactor redactor, string what, string? genericErrorId = null)
     {
-        if (response.Json is not { ValueKind: JsonValueKind.Object } root)
-        {
-            if (!response.IsSuccess)
-            {
-                throw VendorErrors.Create(Provider.APIMart, response.StatusCode, null, response.Excerpt(), redactor, genericErrorId);
-            }
-
-            throw VendorErrors.InvalidAnswer(Provider.APIMart, response, what, redactor);
-        }
+        var root = VendorErrors.RequireObject(Provider.APIMart, response, what, redactor, genericErrorId);
 
         if (JsonFields.Find(root, "error") is { ValueKind: JsonValueKind.Object } error)
         {
@@ -38,12 +30,7 @@ public static class ApiMartEnvelope
             throw VendorErrors.Create(Provider.APIMart, response.StatusCode, code, message, redactor, genericErrorId);
         }
 
-        if (JsonFields.Find(root, "data") is not { } data)
-        {
-            throw VendorErrors.InvalidAnswer(Provider.APIMart, response, what + " (no data)", redactor);
-        }
-
-        return data;
+        return VendorErrors.RequireData(Provider.APIMart, root, response, what, redactor);
     }
 
     private static bool IsSuccessCode(string code) =>

@@ -18,6 +18,23 @@ public static class VendorErrors
         };
     }
 
+    /// <summary>The answer's JSON object; else the HTTP error it carried, or an unreadable-answer error.</summary>
+    public static System.Text.Json.JsonElement RequireObject(Provider provider, VendorResponse response, string what, Redactor redactor, string? genericErrorId)
+    {
+        if (response.Json is { ValueKind: System.Text.Json.JsonValueKind.Object } root)
+        {
+            return root;
+        }
+
+        throw response.IsSuccess
+            ? InvalidAnswer(provider, response, what, redactor)
+            : Create(provider, response.StatusCode, null, response.Excerpt(), redactor, genericErrorId);
+    }
+
+    /// <summary>The envelope's <c>data</c>, which every success carries.</summary>
+    public static System.Text.Json.JsonElement RequireData(Provider provider, System.Text.Json.JsonElement root, VendorResponse response, string what, Redactor redactor) =>
+        Json.JsonFields.Find(root, "data") ?? throw InvalidAnswer(provider, response, what + " (no data)", redactor);
+
     public static RealPersonException InvalidAnswer(Provider provider, VendorResponse response, string what, Redactor redactor)
     {
         var kind = response.MediaType ?? "no content type";

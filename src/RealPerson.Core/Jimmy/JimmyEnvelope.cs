@@ -13,15 +13,7 @@ public static class JimmyEnvelope
 {
     public static JsonElement ReadData(VendorResponse response, Redactor redactor, string what, string? genericErrorId = null)
     {
-        if (response.Json is not { ValueKind: JsonValueKind.Object } root)
-        {
-            if (!response.IsSuccess)
-            {
-                throw VendorErrors.Create(Provider.JimmyAI, response.StatusCode, null, response.Excerpt(), redactor, genericErrorId);
-            }
-
-            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, what, redactor);
-        }
+        var root = VendorErrors.RequireObject(Provider.JimmyAI, response, what, redactor, genericErrorId);
 
         var code = JsonFields.GetString(root, "code");
         var message = JsonFields.GetString(root, "msg", "message");
@@ -30,12 +22,7 @@ public static class JimmyEnvelope
             throw VendorErrors.Create(Provider.JimmyAI, response.StatusCode, code, message, redactor, genericErrorId);
         }
 
-        if (JsonFields.Find(root, "data") is not { } data)
-        {
-            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, what + " (no data)", redactor);
-        }
-
-        return data;
+        return VendorErrors.RequireData(Provider.JimmyAI, root, response, what, redactor);
     }
 
     /// <summary>0 or 20000, as a number or a string; a missing code is accepted on an HTTP success.</summary>

@@ -7,11 +7,6 @@ internal sealed class CreateVerificationHandler(SimulatorState state)
 {
     public VendorAnswer Handle(VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.ApiMartApiKey))
-        {
-            return ApiMartErrors.InvalidKey();
-        }
-
         var options = state.Options;
         var body = (JsonObject)request.Json!;
         var callbackUrl = JsonText.NonEmptyString(body, "callback_url");

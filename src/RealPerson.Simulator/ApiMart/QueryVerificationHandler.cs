@@ -10,11 +10,6 @@ internal sealed class QueryVerificationHandler(SimulatorState state)
 {
     public VendorAnswer Handle(VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.ApiMartApiKey))
-        {
-            return ApiMartErrors.InvalidKey();
-        }
-
         var options = state.Options;
         var style = options.ApiMartErrorStyle;
         var body = (JsonObject)request.Json!;

@@ -30,11 +30,6 @@ internal sealed class RealAvatarRouter(SimulatorState state)
 
     private static VendorAnswer RejectUnrecognized(SimulatorState state, VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.ApiMartApiKey))
-        {
-            return ApiMartErrors.InvalidKey();
-        }
-
         var message = request.Json is JsonObject
             ? "body must contain callback_url (step 1), byted_token (step 2) or assets (step 3)"
             : "body must be a JSON object";

@@ -15,11 +15,6 @@ internal sealed class SubmitAssetsHandler(SimulatorState state)
 
     public VendorAnswer Handle(VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.ApiMartApiKey))
-        {
-            return ApiMartErrors.InvalidKey();
-        }
-
         var options = state.Options;
         var style = options.ApiMartErrorStyle;
         var body = (JsonObject)request.Json!;

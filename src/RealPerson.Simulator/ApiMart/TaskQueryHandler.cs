@@ -5,11 +5,6 @@ internal sealed class TaskQueryHandler(SimulatorState state)
 {
     public VendorAnswer Handle(VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.ApiMartApiKey))
-        {
-            return ApiMartErrors.InvalidKey();
-        }
-
         var task = request.PathId is { } id ? state.ApiMart.ObserveTask(id, state.Now) : null;
         return task is null
             ? ApiMartErrors.Styled(state.Options.ApiMartErrorStyle, 404, "task_not_found", "task not found", "not_found_error", "id")

@@ -7,11 +7,6 @@ internal sealed class JimmyHandlers(SimulatorState state)
 {
     public VendorAnswer Submit(VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.JimmyApiKey))
-        {
-            return JimmyAnswers.InvalidKey();
-        }
-
         if (request.Json is not JsonObject body)
         {
             return JimmyAnswers.BadRequest("body must be a JSON object");
@@ -38,11 +33,6 @@ internal sealed class JimmyHandlers(SimulatorState state)
 
     public VendorAnswer Status(VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.JimmyApiKey))
-        {
-            return JimmyAnswers.InvalidKey();
-        }
-
         if (request.Json is not JsonObject body)
         {
             return JimmyAnswers.BadRequest("body must be a JSON object");
@@ -60,11 +50,6 @@ internal sealed class JimmyHandlers(SimulatorState state)
 
     public VendorAnswer BatchStatus(VendorRequest request)
     {
-        if (!request.HasBearer(SimulatorOptions.JimmyApiKey))
-        {
-            return JimmyAnswers.InvalidKey();
-        }
-
         if (request.Json is not JsonObject body || body["asset_ids"] is not JsonArray ids)
         {
             return JimmyAnswers.BadRequest("asset_ids is required and must be an array of strings");

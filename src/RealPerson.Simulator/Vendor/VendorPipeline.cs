@@ -61,7 +61,7 @@ internal sealed class VendorPipeline(SimulatorState state, IHostApplicationLifet
             await Task.Delay(faults.SlowDelay, state.Time, ct);
         }
 
-        var answer = operation.Handle(request);
+        var answer = Authorize(operation, request) ?? operation.Handle(request);
 
         switch (plan.After)
         {
@@ -109,4 +109,12 @@ internal sealed class VendorPipeline(SimulatorState state, IHostApplicationLifet
 
         await response.Body.WriteAsync(bytes, ct);
     }
+
+    /// <summary>Every vendor call needs its vendor's test key; a wrong one is answered in that vendor's error style.</summary>
+    private static VendorAnswer? Authorize(VendorOperation operation, VendorRequest request) => operation.Provider switch
+    {
+        VendorProvider.JimmyAI when !request.HasBearer(SimulatorOptions.JimmyApiKey) => JimmyAnswers.InvalidKey(),
+        VendorProvider.ApiMart when !request.HasBearer(SimulatorOptions.ApiMartApiKey) => ApiMartErrors.InvalidKey(),
+        _ => null,
+    };
 }
