@@ -2,8 +2,11 @@ using RealPerson.Waiting;
 
 namespace RealPerson.Harness;
 
-/// <summary>Hands each submitted asset straight to the waiter, as Submit | Wait does in a pipeline.</summary>
-internal sealed class ForwardingReporter : IReporter
+/// <summary>
+/// What Submit | Wait does in a pipeline: each submitted asset goes on to the waiter, and everything
+/// the submission says (its outputs too) is also told to <c>inner</c>.
+/// </summary>
+public sealed class ForwardingReporter : IReporter
 {
     private readonly IReporter inner;
     private readonly AssetWaiter waiter;
@@ -16,6 +19,7 @@ internal sealed class ForwardingReporter : IReporter
 
     public void Output(object item)
     {
+        inner.Output(item);
         if (item is Asset asset)
         {
             waiter.Add(asset);

@@ -34,7 +34,7 @@ static async Task<int> RunAsync(Uri baseUrl, string ledgerPath, int count, strin
     var waiter = new AssetWaiter(new StatusSources(clients, reporter).AsFunc(),
         new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.FromMilliseconds(250), Timeout = TimeSpan.FromMinutes(10) },
         reporter, ledger);
-    var forward = new ForwardingReporter(reporter, waiter);
+    var forward = new ForwardingReporter(new ConsoleReporter(), waiter);
     var submitter = new AssetSubmitter(new ProviderClients(_ => connection, forward), new SubmitOptions { ThrottleLimit = 8 }, forward, ledger);
     for (var i = 0; i < count; i++)
     {
@@ -66,7 +66,7 @@ static async Task<int> BenchAsync(int count)
         var clients = new ProviderClients(_ => connection, reporter);
         var waiter = new AssetWaiter(new StatusSources(clients, reporter).AsFunc(),
             new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromMilliseconds(500) }, reporter, ledger);
-        var forward = new ForwardingReporter(reporter, waiter);
+        var forward = new ForwardingReporter(new ConsoleReporter { Quiet = true }, waiter);
         var submitter = new AssetSubmitter(clients, new SubmitOptions { ThrottleLimit = throttle }, forward, ledger);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();

@@ -55,7 +55,7 @@ public sealed class SoakTests : IDisposable
         var waited = new RecordingReporter();
         var clients = Sim.Clients(sim, submitted, retry);
         var waiter = new AssetWaiter(Sim.Sources(Sim.Clients(sim, waited, retry), waited), Sim.FastWait(TimeSpan.FromSeconds(120)), waited, ledger);
-        var submitter = new AssetSubmitter(clients, new SubmitOptions { ThrottleLimit = 16 }, new PipeInto(submitted, waiter), ledger);
+        var submitter = new AssetSubmitter(clients, new SubmitOptions { ThrottleLimit = 16 }, new RealPerson.Harness.ForwardingReporter(submitted, waiter), ledger);
 
         var inputs = Enumerable.Range(0, Count)
             .Select(i => i % 50 == 7 ? $"soak-{i}-fail" : $"soak-{i}")
@@ -113,34 +113,5 @@ public sealed class SoakTests : IDisposable
             $"retries: submit {clients.Statistics.Retries}, wait {waited.VerboseMessages.Count(m => m.Contains("retry"))}; " +
             $"submitted {submitted.Assets.Count(a => a.AssetId != null)}, unknown outcome {unknown}, rejected {submitted.Errors.Count}; " +
             $"lost {Count - waitOut.Select(a => a.Name).Distinct().Count() - submitted.Errors.Count}; duplicates sent {duplicates}.");
-    }
-
-    /// <summary>What Submit | Wait does: each submitted asset goes on to the wait; everything else is recorded.</summary>
-    private sealed class PipeInto : IReporter
-    {
-        private readonly RecordingReporter record;
-        private readonly AssetWaiter waiter;
-
-        public PipeInto(RecordingReporter record, AssetWaiter waiter)
-        {
-            this.record = record;
-            this.waiter = waiter;
-        }
-
-        public void Output(object item)
-        {
-            record.Output(item);
-            waiter.Add((Asset)item);
-        }
-
-        public void Error(RealPersonError error) => record.Error(error);
-
-        public void Warning(string message) => record.Warning(message);
-
-        public void Verbose(string message) => record.Verbose(message);
-
-        public void Debug(string message) => record.Debug(message);
-
-        public void Progress(ProgressReport report) => record.Progress(report);
     }
 }
