@@ -109,9 +109,10 @@ public sealed class SoakTests : IDisposable
 
         var faults = string.Join(", ", sim.State.FaultCounts.Where(f => f.Value > 0).Select(f => $"{f.Key}={f.Value}"));
         var unknown = waitOut.Count(a => a.Status == AssetStatus.Unknown);
+        var unknownButCharged = waitOut.Count(a => a.Status == AssetStatus.Unknown && sim.State.ProcessedSubmissions.ContainsKey(("JimmyAI", a.Name!, a.Url!)));
         output.WriteLine($"soak: {Count} assets; faults injected: {sim.State.FaultCounts.Values.Sum()} ({faults}); " +
             $"retries: submit {clients.Statistics.Retries}, wait {waited.VerboseMessages.Count(m => m.Contains("retry"))}; " +
-            $"submitted {submitted.Assets.Count(a => a.AssetId != null)}, unknown outcome {unknown}, rejected {submitted.Errors.Count}; " +
+            $"submitted {submitted.Assets.Count(a => a.AssetId != null)}, unknown outcome {unknown} (of which the vendor had in fact processed {unknownButCharged}), rejected {submitted.Errors.Count}; " +
             $"lost {Count - waitOut.Select(a => a.Name).Distinct().Count() - submitted.Errors.Count}; duplicates sent {duplicates}.");
     }
 }
