@@ -67,7 +67,7 @@ public sealed class JimmyAIClient
             var data = JimmyEnvelope.ReadData(response, http.Redactor, "the status request");
             return JimmyAssetReader.Read(data, response, http.Redactor, reporter);
         }
-        catch (RealPersonException e) when (e.VendorCode == "404" || e.HttpStatus == 404)
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && (e.VendorCode == "404" || e.HttpStatus == 404 || SaysNotFound(e.VendorMessage)))
         {
             throw new RealPersonException(ErrorIds.AssetNotFound, FailureCategory.ObjectNotFound, e.Message, e)
             {
@@ -147,4 +147,9 @@ public sealed class JimmyAIClient
             yield return ids.Skip(i).Take(size).ToArray();
         }
     }
+
+    private static bool SaysNotFound(string? message) =>
+        message != null && (message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                            message.IndexOf("not exist", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                            message.IndexOf("no such", StringComparison.OrdinalIgnoreCase) >= 0);
 }

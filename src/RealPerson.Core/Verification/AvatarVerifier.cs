@@ -76,6 +76,7 @@ public sealed class AvatarVerifier
         var project = verification.ProjectName ?? "default";
         var expiresAt = verification.ExpiresAt ?? DateTimeOffset.UtcNow + TokenLifetime;
         string? resultTaskId = null;
+        string? lastUnclear = null;
 
         // A little grace past the stated expiry: the clocks of the vendor and this machine differ.
         while (DateTimeOffset.UtcNow < expiresAt + TimeSpan.FromSeconds(10))
@@ -102,18 +103,31 @@ public sealed class AvatarVerifier
             catch (RealPersonException e) when (e.ErrorId == ErrorIds.VerificationFailed || e.ErrorId == ErrorIds.VendorError)
             {
                 // The vendor's verdict on the check itself; a bad key, balance or lost task is not the person's doing.
-                throw Classify(e.VendorCode, e.VendorMessage ?? e.Message, verification, e);
+                var message = e.VendorMessage ?? e.Message;
+                switch (VerificationVerdicts.Read(e.VendorCode, message))
+                {
+                    case VerificationVerdict.Refused:
+                        verification.Status = VerificationStatus.Refused;
+                        throw Refused(e.VendorCode, message, e);
+                    case VerificationVerdict.Expired:
+                        verification.Status = VerificationStatus.Expired;
+                        throw Expired(e.VendorCode, message, e);
+                    case VerificationVerdict.Unclear when lastUnclear != message:
+                        lastUnclear = message;
+                        reporter.Warning($"APIMart answered the verification query with '{message}'; still waiting for the person until the link expires.");
+                        break;
+                    default:
+                        reporter.Verbose($"APIMart: {message}");
+                        break;
+                }
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
 
         verification.Status = VerificationStatus.Expired;
-        throw new RealPersonException(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout,
-            $"The verification link expired at {expiresAt:u} before the person passed the liveness check.")
-        {
-            RecommendedAction = "Run Start-AvatarVerification -Wait again; the person has about two minutes to open the new link.",
-        };
+        throw Expired(null, $"The verification link expired at {expiresAt:u} before the person passed the liveness check" +
+            (lastUnclear is null ? "." : $"; APIMart's last word was '{lastUnclear}'."), null);
     }
 
     private async Task<string?> QueryAsync(string token, string project, Action<string> rememberTask, CancellationToken cancellationToken)
@@ -159,29 +173,21 @@ public sealed class AvatarVerifier
         e.ErrorId == ErrorIds.NetworkError || e.ErrorId == ErrorIds.VendorUnavailable ||
         e.ErrorId == ErrorIds.VendorRateLimited || e.ErrorId == ErrorIds.InvalidVendorResponse;
 
-    /// <summary>The vendor's words decide: an expired or used token, or a refused check.</summary>
-    private static RealPersonException Classify(string? code, string message, AvatarVerification verification, Exception inner)
-    {
-        var words = ((code ?? string.Empty) + " " + message).ToLowerInvariant();
+    private static RealPersonException Expired(string? code, string message, Exception? inner) =>
+        new(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout, message, inner)
+        {
+            VendorCode = code,
+            VendorMessage = code is null ? null : message,
+            RecommendedAction = "Run Start-AvatarVerification -Wait again; the person has about two minutes to open the new link.",
+        };
 
-        // "refused" holds "used": look for a refusal before the words of a spent token.
-        var refused = words.Contains("refus") || words.Contains("reject") || words.Contains("denied") || words.Contains("liveness");
-        var expired = !refused && (words.Contains("expire") || words.Contains("invalid_token") || words.Contains("already used") || words.Contains("token"));
-        verification.Status = expired ? VerificationStatus.Expired : VerificationStatus.Refused;
-        return expired
-            ? new RealPersonException(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout, message, inner)
-            {
-                VendorCode = code,
-                VendorMessage = message,
-                RecommendedAction = "Run Start-AvatarVerification -Wait again for a new link.",
-            }
-            : new RealPersonException(ErrorIds.VerificationRefused, FailureCategory.PermissionDenied, message, inner)
-            {
-                VendorCode = code,
-                VendorMessage = message,
-                RecommendedAction = "The person must pass the liveness check themselves; start a new verification and try again in good light.",
-            };
-    }
+    private static RealPersonException Refused(string? code, string message, Exception inner) =>
+        new(ErrorIds.VerificationRefused, FailureCategory.PermissionDenied, message, inner)
+        {
+            VendorCode = code,
+            VendorMessage = message,
+            RecommendedAction = "The person must pass the liveness check themselves; start a new verification and try again in good light.",
+        };
 
     private static AvatarVerification ReadSession(ApiMartTask task, JsonElement result, string projectName)
     {

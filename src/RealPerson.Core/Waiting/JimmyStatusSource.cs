@@ -42,7 +42,7 @@ public sealed class JimmyStatusSource : IStatusSource
                     found = await client.GetStatusAsync(known.AssetId, cancellationToken).ConfigureAwait(false);
                     fresh[known.AssetId] = found;
                 }
-                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound)
+                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.VendorError)
                 {
                     result.Failures[i] = e;
                     continue;

@@ -19,4 +19,18 @@ public class VerificationBlameTests
         Assert.Equal(ErrorIds.VendorUnauthorized, error.ErrorId);
         Assert.NotEqual(VerificationStatus.Refused, verification.Status);
     }
+
+    [Theory]
+    [InlineData("verification_refused", "liveness check refused", VerificationVerdict.Refused)]
+    [InlineData(null, "Liveness check failed: face mismatch", VerificationVerdict.Refused)]
+    [InlineData("token_expired", "byted_token expired", VerificationVerdict.Expired)]
+    [InlineData("invalid_token", "unknown byted_token", VerificationVerdict.Expired)]
+    [InlineData(null, "token already used", VerificationVerdict.Expired)]
+    [InlineData("400", "verification not completed yet", VerificationVerdict.Pending)]
+    [InlineData(null, "user has not finished: pending", VerificationVerdict.Pending)]
+    [InlineData("invalid_parameter", "byted_token must be a non-empty string", VerificationVerdict.Unclear)]
+    public void The_vendors_words_decide_the_verdict(string? code, string message, VerificationVerdict expected)
+    {
+        Assert.Equal(expected, VerificationVerdicts.Read(code, message));
+    }
 }
