@@ -57,8 +57,28 @@ public sealed class AssetSubmitter
         var batches = new Dictionary<string, List<Pending>>(StringComparer.Ordinal);
         var index = 0;
 
-        while (await inputs.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (true)
         {
+            var more = inputs.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            if (batches.Count > 0 && !more.IsCompleted)
+            {
+                using var quietTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var quiet = Task.Delay(options.BatchWindow, quietTimer.Token);
+                var first = await Task.WhenAny(more, quiet).ConfigureAwait(false);
+                quietTimer.Cancel();
+                if (first == quiet)
+                {
+                    // The input has gone quiet (a slow source, a person typing): send what is gathered.
+                    sending.AddRange(batches.Values.Select(batch => SendAsync(batch, cancellationToken)));
+                    batches.Clear();
+                }
+            }
+
+            if (!await more.ConfigureAwait(false))
+            {
+                break;
+            }
+
             while (inputs.Reader.TryRead(out var item))
             {
                 var slot = index++;

@@ -11,6 +11,9 @@ public sealed class SubmitOptions
     /// <summary>Requests in flight at once.</summary>
     public int ThrottleLimit { get; init; } = DefaultThrottleLimit;
 
+    /// <summary>An APIMart batch short of 20 is sent once the input has been quiet this long.</summary>
+    public System.TimeSpan BatchWindow { get; init; } = System.TimeSpan.FromSeconds(2);
+
     /// <summary>Submit even what the ledger says was already submitted.</summary>
     public bool Force { get; init; }
 }
