@@ -48,15 +48,14 @@ public sealed class AssetWaiter
     {
         var round = 0;
         var inputOpen = true;
+        DateTimeOffset? nextPollAt = null;
         while (true)
         {
-            if (TakeArrivals(ref inputOpen) > 0)
-            {
-                round = 0;
-            }
-
+            var arrived = TakeArrivals(ref inputOpen);
             if (pending.Count == 0)
             {
+                nextPollAt = null;
+                round = 0;
                 if (!inputOpen)
                 {
                     break;
@@ -67,18 +66,29 @@ public sealed class AssetWaiter
                 continue;
             }
 
+            var now = DateTimeOffset.UtcNow;
+            if (arrived > 0)
+            {
+                // New assets are polled soon, but arrivals never push back a poll already due:
+                // a steady stream of input (Submit | Wait over a long CSV) must not starve polling.
+                round = 0;
+                var soon = now + options.DelayBefore(0);
+                nextPollAt = nextPollAt is { } due && due < soon ? due : soon;
+            }
+
+            nextPollAt ??= now + options.DelayBefore(round);
             ReportProgress();
-            var nearestDeadline = pending.Min(e => e.Deadline);
-            var delay = Min(options.DelayBefore(round), Max(nearestDeadline - DateTimeOffset.UtcNow, TimeSpan.Zero));
+            var wakeAt = Min(nextPollAt.Value, pending.Min(e => e.Deadline));
+            var delay = Max(wakeAt - now, TimeSpan.Zero);
             if (await WaitForArrivalOrDelayAsync(delay, inputOpen, cancellationToken).ConfigureAwait(false))
             {
-                // New assets: take them in and start a fresh, quick polling ramp.
                 continue;
             }
 
             await PollAsync(cancellationToken).ConfigureAwait(false);
             ExpireOverdue();
             round++;
+            nextPollAt = DateTimeOffset.UtcNow + options.DelayBefore(round);
         }
 
         reporter.Progress(new ProgressReport(ProgressActivityId, "Waiting for review", "Done", 100, completed: true));
@@ -104,7 +114,8 @@ public sealed class AssetWaiter
 
     private void Accept(Asset asset, object? target)
     {
-        var entry = new WaitEntry(asset.Clone(), target, DateTimeOffset.UtcNow + options.Timeout);
+        var now = DateTimeOffset.UtcNow;
+        var entry = new WaitEntry(asset.Clone(), target, now, now + options.Timeout);
         var problem = Check(asset);
         if (problem != null)
         {
@@ -197,6 +208,12 @@ public sealed class AssetWaiter
                 var entry = entries[i];
                 if (read.Failures[i] is { } failure)
                 {
+                    if (IsNotFound(failure) && DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
+                    {
+                        reporter.Verbose($"{group.Key} does not know '{entry.Asset.AssetId ?? entry.Asset.TaskId}' yet; asking again.");
+                        continue;
+                    }
+
                     Emit(entry, failure);
                     continue;
                 }
@@ -240,7 +257,7 @@ public sealed class AssetWaiter
         foreach (var asset in assets)
         {
             changes.Add(LedgerRecord.FromAsset(LedgerEvent.Status, asset));
-            var expanded = new WaitEntry(asset, entry.Target, entry.Deadline);
+            var expanded = new WaitEntry(asset, entry.Target, entry.Arrived, entry.Deadline);
             if (asset.IsFinal)
             {
                 Emit(expanded, null);
@@ -251,6 +268,8 @@ public sealed class AssetWaiter
             }
         }
     }
+
+    private static bool IsNotFound(RealPersonException e) => e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.TaskNotFound;
 
     private void ExpireOverdue()
     {
@@ -304,7 +323,7 @@ public sealed class AssetWaiter
         reporter.Progress(new ProgressReport(ProgressActivityId, "Waiting for review", status, percent));
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -5,12 +5,15 @@ namespace RealPerson.Waiting;
 /// <summary>One input of a wait: its latest known state, the object it came from, and its deadline.</summary>
 internal sealed class WaitEntry
 {
-    public WaitEntry(Asset asset, object? target, DateTimeOffset deadline)
+    public WaitEntry(Asset asset, object? target, DateTimeOffset arrived, DateTimeOffset deadline)
     {
         Asset = asset;
         Target = target;
+        Arrived = arrived;
         Deadline = deadline;
     }
+
+    public DateTimeOffset Arrived { get; }
 
     public Asset Asset { get; set; }
 

@@ -11,6 +11,12 @@ public sealed class WaitOptions
     /// <summary>The longest gap between polls; the first poll comes sooner and the gap doubles up to this.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long after it arrives a "not found" for an asset or task is taken as the vendor lagging
+    /// behind its own submission, and asked about again, rather than final.
+    /// </summary>
+    public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The gap before the first poll after new assets arrive.</summary>
     public TimeSpan FirstPollDelay { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -112,6 +112,7 @@ public static class Sim
         Timeout = timeout ?? TimeSpan.FromSeconds(30),
         FirstPollDelay = TimeSpan.FromMilliseconds(50),
         PollInterval = TimeSpan.FromMilliseconds(200),
+        NotFoundGrace = TimeSpan.FromMilliseconds(300),
     };
 
     public static SubmitItem Jimmy(string name, string? url = null, object? target = null) => new()

@@ -79,4 +79,29 @@ public sealed class HostileVendorTests
         // The second read reuses the size that worked (halved until the vendor took it: 8 here), so 5 calls.
         Assert.InRange(sim.State.Calls("jimmy.batch-status") - callsAfterFirst, 4, 6);
     }
+
+    [Fact]
+    public async Task A_not_found_soon_after_submitting_is_asked_again_before_it_is_final()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var reporter = new RecordingReporter();
+        var clients = Sim.Clients(sim, reporter);
+        var options = new RealPerson.Waiting.WaitOptions
+        {
+            FirstPollDelay = TimeSpan.FromMilliseconds(50),
+            PollInterval = TimeSpan.FromMilliseconds(100),
+            NotFoundGrace = TimeSpan.FromMilliseconds(800),
+        };
+        var waiter = new AssetWaiter(Sim.Sources(clients, reporter), options, reporter);
+        waiter.Add(new Asset { Provider = Provider.JimmyAI, AssetId = "rp_not_yet", Status = AssetStatus.Processing });
+        waiter.Complete();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await waiter.RunAsync(CancellationToken.None).WaitAsync(TestTime.Long);
+
+        Assert.Equal(ErrorIds.AssetNotFound, Assert.Single(reporter.Errors).Exception.ErrorId);
+        Assert.Single(reporter.Assets);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(700), $"Final after {clock.Elapsed}, inside the grace.");
+        Assert.True(sim.State.Calls("jimmy.status") >= 2, "The unknown id should have been asked about more than once.");
+    }
 }

@@ -1,6 +1,7 @@
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;
+using RealPerson.Waiting;
 
 namespace RealPerson.Tests.Durability;
 
@@ -26,5 +27,30 @@ public sealed class SlowInputTests
 
         Assert.Equal(new[] { "slow-1", "slow-2", "slow-3" }, reporter.Assets.Select(a => a.Name));
         Assert.Equal(2, sim.State.Calls("apimart.submit-assets"));
+    }
+
+    [Fact]
+    public async Task A_steady_stream_of_input_does_not_hold_back_polling()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { ReviewTime = TimeSpan.FromMilliseconds(200) });
+        var reporter = new RecordingReporter();
+        var clients = Sim.Clients(sim, reporter);
+        var options = new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(300), PollInterval = TimeSpan.FromSeconds(1) };
+        var waiter = new AssetWaiter(Sim.Sources(clients, reporter), options, reporter);
+        var run = waiter.RunAsync(CancellationToken.None);
+
+        // An asset every 100 ms, faster than the first-poll delay, for 3 s.
+        for (var i = 0; i < 30; i++)
+        {
+            waiter.Add(await clients.Jimmy.SubmitAsync($"stream-{i}", $"https://example.com/stream/{i}.jpg", CancellationToken.None));
+            await Task.Delay(100);
+        }
+
+        var outBeforeInputEnded = reporter.Assets.Count;
+        waiter.Complete();
+        await run.WaitAsync(TestTime.Long);
+
+        Assert.True(outBeforeInputEnded >= 10, $"Only {outBeforeInputEnded} assets came out while input was still arriving.");
+        Assert.Equal(30, reporter.Assets.Count);
     }
 }
