@@ -79,7 +79,7 @@ public sealed class ApiMartClient
             throw SubmissionAnswer.Unknown(Provider.APIMart, response, http.Redactor);
         }
 
-        var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the asset submission", ErrorIds.SubmissionRejected);
+        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => ApiMartEnvelope.ReadData(response, http.Redactor, "the asset submission", ErrorIds.SubmissionRejected));
         return JsonFields.GetString(data, "id", "task_id")
             ?? throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
                 "APIMart accepted the assets but gave no task id to follow them with.");

@@ -61,18 +61,12 @@ public static class ReviewTaskMapper
         return updated;
     }
 
+    /// <summary>
+    /// The entry for this asset: by its id once known; else by its position (the documented order),
+    /// unless that entry names another input; else the entry whose every name and url given match.
+    /// </summary>
     private static JsonElement? Match(List<JsonElement> entries, Asset asset)
     {
-        foreach (var entry in entries)
-        {
-            var name = JsonFields.GetString(entry, "name");
-            var url = JsonFields.GetString(entry, "url", "source_url");
-            if ((name != null && name == asset.Name) || (url != null && url == asset.Url))
-            {
-                return entry;
-            }
-        }
-
         if (asset.AssetId != null)
         {
             foreach (var entry in entries)
@@ -84,7 +78,29 @@ public static class ReviewTaskMapper
             }
         }
 
-        return asset.TaskIndex is int index && index >= 0 && index < entries.Count ? entries[index] : null;
+        if (asset.TaskIndex is int index && index >= 0 && index < entries.Count && Agrees(entries[index], asset))
+        {
+            return entries[index];
+        }
+
+        foreach (var entry in entries)
+        {
+            var named = JsonFields.GetString(entry, "name") != null || JsonFields.GetString(entry, "url", "source_url") != null;
+            if (named && Agrees(entry, asset))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An entry agrees with an asset unless a name or url it gives differs from the asset's.</summary>
+    private static bool Agrees(JsonElement entry, Asset asset)
+    {
+        var name = JsonFields.GetString(entry, "name");
+        var url = JsonFields.GetString(entry, "url", "source_url");
+        return (name is null || name == asset.Name) && (url is null || url == asset.Url);
     }
 
     private static List<JsonElement> ReadEntries(JsonElement result, string name) =>

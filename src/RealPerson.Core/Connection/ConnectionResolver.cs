@@ -61,18 +61,18 @@ public sealed class ConnectionResolver
     {
         if (request?.ApiKey is { Length: > 0 } given)
         {
-            return SecretText.ToPlainText(given);
+            return CheckKey(SecretText.ToPlainText(given), "-ApiKey");
         }
 
         if (profile?.ApiKey is { Length: > 0 } stored)
         {
-            return SecretText.ToPlainText(stored);
+            return CheckKey(SecretText.ToPlainText(stored), "Connect-RealPerson");
         }
 
         var fromEnvironment = environment(EnvironmentVariables.ApiKeyFor(provider));
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return fromEnvironment!.Trim();
+            return CheckKey(fromEnvironment!, "$env:" + EnvironmentVariables.ApiKeyFor(provider));
         }
 
         throw new RealPersonException(ErrorIds.MissingApiKey, FailureCategory.AuthenticationError,
@@ -82,6 +82,30 @@ public sealed class ConnectionResolver
         {
             RecommendedAction = $"Run Connect-RealPerson -Provider {provider} -ApiKey (Read-Host -AsSecureString), or set ${{env:{EnvironmentVariables.ApiKeyFor(provider)}}}.",
         };
+    }
+
+    /// <summary>
+    /// A key read from a file often ends in a line break; trim it. Anything else that cannot go in
+    /// an HTTP header is a clear error now, not a failed request later. The message never shows the key.
+    /// </summary>
+    private static string CheckKey(string key, string source)
+    {
+        var trimmed = key.Trim();
+        foreach (var c in trimmed)
+        {
+            if (char.IsControl(c) || c > '\u007e')
+            {
+                throw new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                    $"The API key from {source} holds a control or non-ASCII character; give the key alone.");
+            }
+        }
+
+        if (trimmed.Length == 0)
+        {
+            throw new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, $"The API key from {source} is blank.");
+        }
+
+        return trimmed;
     }
 
     private Uri ResolveBaseUrl(Provider provider, ConnectionRequest? request, ConnectionProfile? profile)

@@ -41,7 +41,7 @@ public sealed class JimmyAIClient
             throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
         }
 
-        var data = JimmyEnvelope.ReadData(response, http.Redactor, "the submission", ErrorIds.SubmissionRejected);
+        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the submission", ErrorIds.SubmissionRejected));
         Asset asset;
         try
         {
@@ -53,9 +53,10 @@ public sealed class JimmyAIClient
             throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
         }
 
-        // The vendor echoes these; keep what was sent where it did not.
-        asset.Name ??= name;
-        asset.Url ??= url;
+        // What was sent, not the vendor's echo (it may point at its own copy): the ledger matches
+        // later runs of the same input on these.
+        asset.Name = name;
+        asset.Url = url;
         return asset;
     }
 
@@ -90,37 +91,32 @@ public sealed class JimmyAIClient
         while (pending.Count > 0)
         {
             var ids = pending.Dequeue();
-            if (ids.Length == 1 && batchSize == 1)
-            {
-                try
-                {
-                    results.Add(await GetStatusAsync(ids[0], cancellationToken).ConfigureAwait(false));
-                }
-                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound)
-                {
-                    // Left out, as batch-status would.
-                }
-
-                continue;
-            }
-
             try
             {
-                results.AddRange(await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false));
+                results.AddRange(ids.Length == 1 && batchSize == 1
+                    ? new[] { await GetStatusAsync(ids[0], cancellationToken).ConfigureAwait(false) }
+                    : await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false));
             }
-            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && ids.Length > 1)
+            catch (RealPersonException e) when ((e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.AssetNotFound) && ids.Length == 1)
             {
-                batchSize = Math.Max(1, ids.Length / 2);
-                reporter.Verbose($"JimmyAI refused batch-status for {ids.Length} ids ({e.Message}); asking {batchSize} at a time.");
-                foreach (var smaller in Chunk(ids, batchSize))
+                // One id the vendor will not answer for: leave it out, as batch-status leaves out unknown
+                // ids; the caller asks about it alone and reports it, and the others are still read.
+                reporter.Verbose($"JimmyAI would not report on {ids[0]}: {e.Message}");
+            }
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError)
+            {
+                // Halve to find what the vendor objects to: the batch's size, or one id in it.
+                var half = Math.Max(1, ids.Length / 2);
+                if (SaysTooMany(e.VendorMessage))
+                {
+                    batchSize = half;
+                    reporter.Verbose($"JimmyAI refused batch-status for {ids.Length} ids ({e.Message}); asking {half} at a time from now on.");
+                }
+
+                foreach (var smaller in Chunk(ids, half))
                 {
                     pending.Enqueue(smaller);
                 }
-            }
-            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && ids.Length == 1)
-            {
-                batchSize = 1;
-                pending.Enqueue(ids);
             }
         }
 
@@ -147,6 +143,11 @@ public sealed class JimmyAIClient
             yield return ids.Skip(i).Take(size).ToArray();
         }
     }
+
+    /// <summary>Whether a refusal is about the batch's size (then the smaller size is kept for later calls).</summary>
+    private static bool SaysTooMany(string? message) =>
+        message != null && new[] { "too many", "at most", "limit", "maximum", "max ", "exceed" }
+            .Any(word => message.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool SaysNotFound(string? message) =>
         message != null && (message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 ||

@@ -71,8 +71,16 @@ public static class JsonFields
 
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var unix))
         {
-            // Anything past the year 5000 in seconds is surely milliseconds.
-            return unix > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : DateTimeOffset.FromUnixTimeSeconds(unix);
+            // Anything past the year 5000 in seconds is surely milliseconds; a time past any calendar
+            // (microseconds, garbage) is no time at all rather than a crash.
+            try
+            {
+                return unix > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : DateTimeOffset.FromUnixTimeSeconds(unix);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)

@@ -75,6 +75,12 @@ public sealed class AssetLedger
             stream.Write(bytes, 0, bytes.Length);
             stream.Flush(flushToDisk: true);
         }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            // A full disk, a lost network share: a clear ledger error, not a raw one.
+            throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
+                $"Could not write the ledger '{Path}': {e.Message}", e);
+        }
         finally
         {
             inProcess.Release();

@@ -90,7 +90,8 @@ public sealed class AssetSubmitter
                     continue;
                 }
 
-                if (!options.Force && Reuse(slot, item, known))
+                // -Force skips the ledger (known is empty), not the same input repeated in this run.
+                if (Reuse(slot, item, known))
                 {
                     continue;
                 }
@@ -188,7 +189,7 @@ public sealed class AssetSubmitter
         foreach (var asset in LedgerView.Fold(contents.Records))
         {
             // A failed review may be resubmitted; anything else may already have been paid for.
-            var key = $"{asset.Provider}\n{asset.Name}\n{asset.Url}";
+            var key = DedupeKeys.For(asset);
             if (asset.Status != AssetStatus.Failed && (!known.TryGetValue(key, out var other) || Rank(asset.Status) >= Rank(other.Status)))
             {
                 known[key] = asset;
@@ -225,10 +226,13 @@ public sealed class AssetSubmitter
         }
         finally
         {
-            // Stopped or failed before a result: repeats of these inputs must not wait for ever.
-            foreach (var pending in batch)
+            // Stopped or failed before a result: repeats of these inputs must not wait for ever, and
+            // the inputs after them must not wait behind an unanswered slot.
+            foreach (var pending in batch.Where(p => !p.Answered))
             {
                 pending.Completion.TrySetCanceled();
+                Settle(pending, () => reporter.Error(new RealPersonError(new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.OperationStopped,
+                    $"Submitting '{pending.Item.Name}' was stopped; see Get-RealPersonAsset for whether it was sent."), pending.Item.Target)));
             }
         }
     }
@@ -253,7 +257,18 @@ public sealed class AssetSubmitter
                 CreatedAt = now,
             }).ToList();
 
-            await Journal(LedgerEvent.Intent, assets).ConfigureAwait(false);
+            try
+            {
+                await Journal(LedgerEvent.Intent, assets).ConfigureAwait(false);
+            }
+            catch (RealPersonException e)
+            {
+                // Nothing is paid for that the ledger has not recorded first: this batch is not sent.
+                Summary.CountRejected(assets.Count);
+                Release(batch, null, e);
+                return;
+            }
+
             try
             {
                 if (first.Provider == Provider.JimmyAI)
@@ -280,20 +295,20 @@ public sealed class AssetSubmitter
                     asset.UpdatedAt = DateTimeOffset.UtcNow;
                 }
 
-                await Journal(LedgerEvent.Submitted, assets).ConfigureAwait(false);
+                await JournalOutcome(LedgerEvent.Submitted, assets).ConfigureAwait(false);
                 Summary.CountSubmitted(assets.Count);
                 Release(batch, assets, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 MarkUnknown(assets, "Stopped while sending; the vendor may have received it.");
-                await Journal(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+                await JournalOutcome(LedgerEvent.Unknown, assets).ConfigureAwait(false);
                 throw;
             }
             catch (RealPersonException e) when (e.ErrorId == ErrorIds.SubmissionOutcomeUnknown)
             {
                 MarkUnknown(assets, e.Message);
-                await Journal(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+                await JournalOutcome(LedgerEvent.Unknown, assets).ConfigureAwait(false);
                 Summary.CountUnknown(assets.Count);
                 foreach (var asset in assets)
                 {
@@ -311,7 +326,7 @@ public sealed class AssetSubmitter
                     asset.Error = e.Message;
                 }
 
-                await Journal(LedgerEvent.Rejected, assets).ConfigureAwait(false);
+                await JournalOutcome(LedgerEvent.Rejected, assets).ConfigureAwait(false);
                 Summary.CountRejected(assets.Count);
                 Release(batch, null, e);
             }
@@ -319,7 +334,7 @@ public sealed class AssetSubmitter
             {
                 // Whatever went wrong, the send may have happened: keep the item, as Unknown.
                 MarkUnknown(assets, "Unexpected failure while sending: " + e.Message);
-                await Journal(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+                await JournalOutcome(LedgerEvent.Unknown, assets).ConfigureAwait(false);
                 Summary.CountUnknown(assets.Count);
                 Release(batch, assets, null);
             }
@@ -349,14 +364,36 @@ public sealed class AssetSubmitter
             {
                 var asset = assets[i];
                 pending.Completion.TrySetResult(asset);
-                Answer(pending.Slot, () => reporter.Output(asset));
+                Settle(pending, () => reporter.Output(asset));
             }
             else
             {
                 pending.Completion.TrySetResult(null);
-                Answer(pending.Slot, () => reporter.Error(new RealPersonError(error!, pending.Item.Target)));
+                Settle(pending, () => reporter.Error(new RealPersonError(error!, pending.Item.Target)));
             }
         }
+    }
+
+    /// <summary>
+    /// Records what the vendor said. The vendor has already acted, so a ledger that cannot be
+    /// written now must not turn an accepted asset into a failure: warn, and hand the asset out.
+    /// </summary>
+    private async Task JournalOutcome(string eventName, List<Asset> assets)
+    {
+        try
+        {
+            await Journal(eventName, assets).ConfigureAwait(false);
+        }
+        catch (RealPersonException e)
+        {
+            reporter.Warning($"{e.Message} The vendor's answer for {string.Join(", ", assets.Select(a => "'" + a.Name + "'"))} ({eventName}) is not in the ledger: keep this command's output.");
+        }
+    }
+
+    private void Settle(Pending pending, Action emit)
+    {
+        pending.Answered = true;
+        Answer(pending.Slot, emit);
     }
 
     private Task Journal(string eventName, IEnumerable<Asset> assets) =>
@@ -376,5 +413,8 @@ public sealed class AssetSubmitter
         public SubmitItem Item { get; }
 
         public TaskCompletionSource<Asset?> Completion { get; }
+
+        /// <summary>Whether this input's result has been handed out.</summary>
+        public bool Answered { get; set; }
     }
 }

@@ -20,5 +20,5 @@ public sealed class SubmitItem
     public object? Target { get; init; }
 
     /// <summary>What identifies "the same portrait" for never paying twice.</summary>
-    public string DedupeKey => $"{Provider}\n{Name}\n{Url}";
+    public string DedupeKey => DedupeKeys.For(Provider, Name, Url, GroupId, ProjectName, AssetType);
 }

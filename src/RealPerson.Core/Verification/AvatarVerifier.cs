@@ -144,6 +144,15 @@ public sealed class AvatarVerifier
             return await ReadResultTaskAsync(answer.TaskId, cancellationToken).ConfigureAwait(false);
         }
 
+        // A plain answer may carry the verdict in its status word alone ("refused", "expired").
+        if (answer.Status != null && VerificationVerdicts.Read(null, answer.Status) is VerificationVerdict.Refused or VerificationVerdict.Expired)
+        {
+            throw new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.InvalidResult, $"APIMart reported the verification as '{answer.Status}'.")
+            {
+                VendorMessage = answer.Status,
+            };
+        }
+
         return null;
     }
 

@@ -7,8 +7,9 @@ public static class AssetMerge
     {
         var merged = fresh.Clone();
         merged.SubmissionId = known.SubmissionId;
-        merged.Name ??= known.Name;
-        merged.Url ??= known.Url;
+        // The input's name and url, as submitted, stay: the ledger matches repeats on them.
+        merged.Name = known.Name ?? fresh.Name;
+        merged.Url = known.Url ?? fresh.Url;
         merged.GroupId ??= known.GroupId;
         merged.TaskId ??= known.TaskId;
         merged.TaskIndex ??= known.TaskIndex;

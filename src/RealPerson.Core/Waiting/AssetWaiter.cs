@@ -202,6 +202,12 @@ public sealed class AssetWaiter
                 reporter.Warning($"Could not read {group.Key} statuses: {e.Message} Will try again.");
                 continue;
             }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // Never a crash: each asset still comes out, at the latest when its time runs out.
+                reporter.Warning($"Reading {group.Key} statuses failed unexpectedly: {e.Message} Will try again.");
+                continue;
+            }
 
             for (var i = 0; i < entries.Count; i++)
             {
@@ -243,10 +249,7 @@ public sealed class AssetWaiter
             }
         }
 
-        if (ledger != null && changes.Count > 0)
-        {
-            await ledger.AppendAsync(changes, CancellationToken.None).ConfigureAwait(false);
-        }
+        await StatusJournal.RecordAsync(ledger, changes.Where(StatusJournal.IsRecordable).ToList(), reporter).ConfigureAwait(false);
     }
 
     /// <summary>A whole task named by id has ended: each of its assets comes out in its place.</summary>

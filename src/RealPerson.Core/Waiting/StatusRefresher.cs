@@ -69,12 +69,6 @@ public sealed class StatusRefresher
             }
         }
 
-        var learned = results.Where(r => r.Assets != null).SelectMany(r => r.Assets!).ToList();
-        if (ledger != null && learned.Count > 0)
-        {
-            await ledger.AppendAsync(learned.Select(a => LedgerRecord.FromAsset(LedgerEvent.Status, a)).ToList(), CancellationToken.None).ConfigureAwait(false);
-        }
-
         for (var i = 0; i < items.Count; i++)
         {
             if (results[i].Assets is { } assets)
@@ -90,5 +84,9 @@ public sealed class StatusRefresher
                 reporter.Error(new RealPersonError(error, items[i].Target));
             }
         }
+
+        var learned = results.Where(r => r.Assets != null).SelectMany(r => r.Assets!)
+            .Select(a => LedgerRecord.FromAsset(LedgerEvent.Status, a)).Where(StatusJournal.IsRecordable).ToList();
+        await StatusJournal.RecordAsync(ledger, learned, reporter).ConfigureAwait(false);
     }
 }

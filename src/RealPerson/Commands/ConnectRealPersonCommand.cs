@@ -52,11 +52,16 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
             MaxRetryTime = MaxRetrySec is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback.MaxRetryTime,
         };
 
-        SessionConnections.Current.Set(new ConnectionProfile(Provider, ApiKey.Copy(), baseUrl, retry));
-        WriteVerbose($"{Provider}: the session now uses the given key and {(baseUrl?.ToString() ?? "the base URL from the environment or the vendor's default")}.");
+        // Check the key and URL as they will be used before the session keeps them.
+        var profile = new ConnectionProfile(Provider, ApiKey.Copy(), baseUrl, retry);
+        var trial = new SessionConnections();
+        trial.Set(profile);
+        var resolved = Terminating(() => new ConnectionResolver(trial).Resolve(Provider));
+
+        SessionConnections.Current.Set(profile);
+        WriteVerbose($"{Provider}: the session now uses the given key and {resolved.BaseUrl}.");
         if (PassThru)
         {
-            var resolved = Terminating(() => Resolver.Resolve(Provider));
             WriteObject(new ConnectionInfo(Provider, resolved.BaseUrl, resolved.Retry));
         }
     }
