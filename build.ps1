@@ -52,7 +52,9 @@ function Invoke-Test {
 
     # A fresh process: the tests import the module, whose dll must not stay loaded in this build session.
     New-Item -ItemType Directory -Force -Path (Join-Path $root 'out') | Out-Null
-    Invoke-Native pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
+    # The same pwsh that runs this build, not whichever is first on PATH.
+    $pwsh = (Get-Process -Id $PID).Path
+    Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
         '-ResultPath', (Join-Path $root 'out/pester-results.xml'))
 }
 

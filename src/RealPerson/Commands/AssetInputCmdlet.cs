@@ -60,7 +60,8 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
                     .Select(task => (new Asset { Provider = RealPerson.Provider.APIMart, TaskId = task, Status = AssetStatus.Processing }, (object?)task))
                     .ToList();
             default:
-                var provider = InferProvider(Provider, null, AssetId);
+                // A TaskId beside the ids means APIMart, whatever else has a key.
+                var provider = InferProvider(Provider, IdInputs.NonEmpty(TaskId).Any() ? RealPerson.Provider.APIMart : null, AssetId);
                 EnsureConnection(provider, AssetId);
                 return Terminating(() => IdInputs.FromIds(provider, AssetId, TaskId, TaskIndex).ToList(), AssetId)
                     .Select(asset => (asset, (object?)asset.AssetId ?? asset.TaskId))

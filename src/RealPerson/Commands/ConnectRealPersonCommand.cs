@@ -41,7 +41,7 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
     {
         if (ApiKey.Length == 0)
         {
-            ThrowTerminatingError(ErrorRecords.From(new RealPersonException(ErrorIds.MissingApiKey, FailureCategory.InvalidArgument, "The API key is empty."), null));
+            ThrowTerminatingError(ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, "The -ApiKey is empty."), null));
         }
 
         var baseUrl = BaseUrl is null ? null : Terminating(() => BaseUrlPolicy.Validate(BaseUrl, "-BaseUrl"), BaseUrl);

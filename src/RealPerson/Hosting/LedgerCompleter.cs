@@ -15,7 +15,10 @@ public sealed class LedgerCompleter : IArgumentCompleter
     {
         try
         {
-            var ledger = new AssetLedger(LedgerPath.Resolve(fakeBoundParameters["LedgerPath"] as string));
+            // A relative -LedgerPath would need PowerShell's location, which a completer cannot ask
+            // for safely; such a path is left to the command, and completion reads the usual ledger.
+            var given = fakeBoundParameters["LedgerPath"] as string;
+            var ledger = new AssetLedger(LedgerPath.Resolve(given != null && System.IO.Path.IsPathRooted(given) ? given : null));
             if (!System.IO.File.Exists(ledger.Path))
             {
                 return Enumerable.Empty<CompletionResult>();
@@ -23,9 +26,8 @@ public sealed class LedgerCompleter : IArgumentCompleter
 
             // Completion is synchronous; the read is quick and runs off any captured context.
             var contents = Task.Run(() => ledger.ReadAllAsync()).GetAwaiter().GetResult();
-            var provider = fakeBoundParameters["Provider"] is Provider p ? p : (Provider?)null;
-            return LedgerCompletions.Complete(LedgerView.Fold(contents.Records), parameterName, wordToComplete, provider)
-                .Select(c => new CompletionResult(Quote(c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
+            return LedgerCompletions.Complete(LedgerView.Fold(contents.Records), parameterName, wordToComplete, ProviderNamed(fakeBoundParameters["Provider"]))
+                .Select(c => new CompletionResult(Quote(parameterName == "Name" ? WildcardPattern.Escape(c.Value) : c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
                 .ToList();
         }
         catch (System.Exception e) when (e is RealPersonException || e is System.IO.IOException || e is System.UnauthorizedAccessException)
@@ -33,6 +35,14 @@ public sealed class LedgerCompleter : IArgumentCompleter
             // A missing or locked ledger just means nothing to offer.
             return Enumerable.Empty<CompletionResult>();
         }
+    }
+
+    /// <summary>What is typed for -Provider reaches a completer as text (or several), not as the enum.</summary>
+    private static Provider? ProviderNamed(object? value)
+    {
+        var first = value is object[] many && many.Length > 0 ? many[0] : value;
+        var text = (first is PSObject wrapped ? wrapped.BaseObject : first)?.ToString();
+        return System.Enum.TryParse<Provider>(text, ignoreCase: true, out var provider) ? provider : null;
     }
 
     private static string Quote(string value) =>
