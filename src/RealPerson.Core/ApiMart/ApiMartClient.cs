@@ -29,10 +29,6 @@ public sealed class ApiMartClient
         this.reporter = reporter;
     }
 
-    public RequestStatistics Statistics => http.Statistics;
-
-    public Redactor Redactor => http.Redactor;
-
     /// <summary>Step 1: opens a liveness session; returns the task that will carry the H5 link.</summary>
     public async Task<string> CreateVerificationAsync(string callbackUrl, string projectName, CancellationToken cancellationToken)
     {

@@ -31,8 +31,6 @@ public sealed class JimmyAIClient
         this.reporter = reporter;
     }
 
-    public RequestStatistics Statistics => http.Statistics;
-
     public async Task<Asset> SubmitAsync(string name, string url, CancellationToken cancellationToken)
     {
         var response = await http.PostAsync(SubmitPath, new Dictionary<string, string> { ["name"] = name, ["url"] = url }, RequestKind.Submit, cancellationToken).ConfigureAwait(false);

@@ -44,9 +44,6 @@ public static class LedgerView
         return assets;
     }
 
-    /// <summary>Rejected submissions never reached review; they are not assets and are left out.</summary>
-    public static bool WasRejected(Asset asset) => asset.Status == AssetStatus.Failed && asset.AssetId is null && asset.TaskId is null;
-
     private static Asset? Find(LedgerRecord record, Provider provider, Dictionary<string, Asset> bySubmission, Dictionary<string, Asset> byAssetId, Dictionary<string, Asset> byTaskSlot)
     {
         if (record.SubmissionId is { } submission && bySubmission.TryGetValue(submission, out var s))

@@ -89,7 +89,4 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
 
     protected void WriteRealPersonError(RealPersonException exception, object? target) =>
         WriteError(ErrorRecords.From(exception, target));
-
-    protected ConnectionRequest ConnectionRequestFrom(System.Security.SecureString? apiKey, string? baseUrl) =>
-        new() { ApiKey = apiKey, BaseUrl = baseUrl };
 }

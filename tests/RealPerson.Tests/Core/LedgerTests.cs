@@ -78,7 +78,8 @@ public class LedgerTests
         Assert.Equal(new[] { LedgerEvent.Intent, LedgerEvent.Rejected }, records.Select(r => r.Event));
         var folded = Assert.Single(LedgerView.Fold(records));
         Assert.Equal(AssetStatus.Failed, folded.Status);
-        Assert.True(LedgerView.WasRejected(folded));
+        Assert.Null(folded.AssetId);
+        Assert.Null(folded.TaskId);
         Assert.DoesNotContain("apimart-bad-key-999", await File.ReadAllTextAsync(ledger.Path));
     }
 
