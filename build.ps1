@@ -1,12 +1,20 @@
+#!/usr/bin/env -S sh -c 'exec "$(dirname "$0")/.tools/pwsh" -File build.ps1 "$@"'
 #Requires -Version 7.4
 <#
 .SYNOPSIS
     Builds, tests and packages the RealPerson module.
 .DESCRIPTION
     Build:   dotnet build Module.sln (the module lands in ./bin, where RealPerson.psd1 expects it).
-    Test:    xunit (dotnet test Module.sln), then the Pester tests in tests/pester against the
-             built module and the vendor simulator, in a fresh pwsh so the module is not held loaded here.
-    Package: a clean module folder out/RealPerson/<version>/, ready for Publish-Module / Publish-PSResource.
+    Test:    builds, runs xunit (dotnet test Module.sln), then the Pester tests in tests/pester
+             against the built module and the vendor simulator, in a fresh process of this same
+             pwsh (found through $PSHOME), so the module is not held loaded here. Pester 5.9.1
+             comes from NuGet into .tools/packages and is imported by path.
+    Package: a clean module folder out/RealPerson/<version>/, ready for Publish-PSResource.
+
+    From bash, ./build.ps1 runs in the repository's pinned PowerShell (.config/dotnet-tools.json,
+    restored by .tools/pwsh); from any pwsh 7.4+, ./build.ps1 runs in that pwsh.
+.EXAMPLE
+    ./build.ps1 -Task Test           # the test command: build, xunit, then Pester
 .EXAMPLE
     ./build.ps1                      # build, test, package
 .EXAMPLE
@@ -20,13 +28,14 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Run only the Pester part of the Test task.
+    # Run only the Pester part of the Test task, against what is already built.
     [switch] $SkipXunit
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
+$PesterVersion = '5.9.1'
 
 function Invoke-Native {
     param([Parameter(Mandatory)] [string] $Command, [string[]] $Arguments = @())
@@ -39,23 +48,39 @@ function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'Module.sln'), '-c', $Configuration)
 }
 
+# The pwsh running this script. Under a dotnet-tool install the process is dotnet itself
+# (Get-Process says "dotnet"), but $PSHOME always holds pwsh.dll beside its apphost.
+function Get-PwshCommand {
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    $process = [Environment]::ProcessPath
+    if ((Split-Path -Leaf $process) -match '^dotnet(\.exe)?$' -and (Test-Path $dll)) {
+        return $process, $dll
+    }
+    return , (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh'))
+}
+
+# Pester from NuGet (the Gallery is not reachable here): restored into .tools/packages, imported by path.
+function Get-PesterManifest {
+    $manifest = Join-Path $root ".tools/packages/pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) {
+        Invoke-Native dotnet @('restore', (Join-Path $root '.tools/Pester.proj'), '--packages', (Join-Path $root '.tools/packages'))
+    }
+    if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was restored but $manifest is missing." }
+    return $manifest
+}
+
 function Invoke-Test {
     if (-not $SkipXunit) {
-        Invoke-Native dotnet @('test', (Join-Path $root 'Module.sln'), '-c', $Configuration, '--no-build')
+        Invoke-Native dotnet @('test', (Join-Path $root 'Module.sln'), '-c', $Configuration, '--no-build', '--logger', 'console;verbosity=normal')
     }
-
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge ([version]'5.5.0') | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Host 'Installing Pester 5 for the current user...'
-        Install-Module Pester -MinimumVersion 5.5.0 -Scope CurrentUser -Force -SkipPublisherCheck
-    }
+    $pester = Get-PesterManifest
 
     # A fresh process: the tests import the module, whose dll must not stay loaded in this build session.
     New-Item -ItemType Directory -Force -Path (Join-Path $root 'out') | Out-Null
-    # The same pwsh that runs this build, not whichever is first on PATH.
-    $pwsh = (Get-Process -Id $PID).Path
-    Invoke-Native $pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
-        '-ResultPath', (Join-Path $root 'out/pester-results.xml'))
+    $pwsh = @(Get-PwshCommand)
+    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
+        '-PesterPath', $pester, '-ResultPath', (Join-Path $root 'out/pester-results.xml'))
+    Invoke-Native $pwsh[0] $arguments
 }
 
 function Invoke-Package {
@@ -76,6 +101,9 @@ function Invoke-Package {
     $checked = Test-ModuleManifest -Path (Join-Path $target 'RealPerson.psd1')
     Write-Host "Packaged $($checked.Name) $($checked.Version) with $($checked.ExportedCmdlets.Count) cmdlets in $target"
 }
+
+# Test runs against a fresh build unless only Pester was asked for.
+if ('Test' -in $Task -and 'Build' -notin $Task -and -not $SkipXunit) { $Task = @('Build') + $Task }
 
 foreach ($step in $Task) {
     switch ($step) {

@@ -1,22 +1,41 @@
 #Requires -Version 7.4
 <#
 .SYNOPSIS
-    Runs the Pester tests in this folder against the built module; exits non-zero when any fails.
-    build.ps1 runs it in a fresh pwsh, so the module is not left loaded in the build session.
+    Runs the Pester tests in this folder against the built module; exits non-zero when any test
+    fails or when no test ran. build.ps1 runs it in a fresh pwsh, so the module is not left loaded
+    in the build session. Pester's own summary line ("Tests Passed: N, Failed: 0, ...") is the
+    last thing it prints.
 #>
 param(
+    # Pester's manifest (build.ps1 passes the one restored from NuGet into .tools/packages).
+    [Parameter(Mandatory)]
+    [string] $PesterPath,
+
     # Where to write the NUnit XML results; none when left out.
-    [string] $ResultPath
+    [string] $ResultPath,
+
+    # Run only the tests whose full name matches one of these (Pester's -FullName filter).
+    [string[]] $FullName
 )
 
-Import-Module Pester -MinimumVersion 5.5.0
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot
-$config.Run.Exit = $true
+$config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
+# Plain text where the output is captured (CI logs), colours at a console.
+if ([Console]::IsOutputRedirected) { $config.Output.RenderMode = 'Plaintext' }
+if ($FullName) { $config.Filter.FullName = $FullName }
 if ($ResultPath) {
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = $ResultPath
 }
 
-Invoke-Pester -Configuration $config
+$result = Invoke-Pester -Configuration $config
+if ($result.Result -ne 'Passed') { exit 1 }
+if ($result.PassedCount -eq 0) {
+    [Console]::Error.WriteLine('Pester ran no test.')
+    exit 1
+}
+exit 0
