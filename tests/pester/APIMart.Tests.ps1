@@ -6,21 +6,9 @@ BeforeAll {
     $env:REALPERSON_LEDGER = Join-Path $TestDrive 'ledger.jsonl'
     Connect-RealPerson -Provider APIMart -ApiKey 'test-apimart-key' -BaseUrl $script:Sim.BaseUrl -MaxRetryCount 2
 
-    # Plays the person on the phone: waits for a verification to appear, then passes or refuses it.
     function Start-Person {
         param([ValidateSet('pass', 'refuse')] [string] $Decision = 'pass')
-        Start-ThreadJob -ArgumentList $script:Sim.BaseUrl, $Decision -ScriptBlock {
-            param($baseUrl, $decision)
-            for ($i = 0; $i -lt 150; $i++) {
-                $waiting = (Invoke-RestMethod "$baseUrl/_sim/state").verifications | Where-Object phase -eq 'waiting' | Select-Object -Last 1
-                if ($waiting) {
-                    Invoke-RestMethod -Method Post "$baseUrl/_sim/verifications/$($waiting.token)/$decision" | Out-Null
-                    return $waiting.token
-                }
-                Start-Sleep -Milliseconds 200
-            }
-            throw 'No verification appeared to decide.'
-        }
+        Start-SimulatedPerson -BaseUrl $script:Sim.BaseUrl -Decision $Decision
     }
 }
 

@@ -71,4 +71,22 @@ function New-PortraitCsv {
     } | Export-Csv -Path $Path -NoTypeInformation
 }
 
-Export-ModuleMember -Function Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+# Plays the person on the phone: a thread job that waits for a verification to appear in the
+# simulator, then passes or refuses it, and returns its token.
+function Start-SimulatedPerson {
+    param([Parameter(Mandatory)] [string] $BaseUrl, [ValidateSet('pass', 'refuse')] [string] $Decision = 'pass')
+    Start-ThreadJob -ArgumentList $BaseUrl, $Decision -ScriptBlock {
+        param($baseUrl, $decision)
+        for ($i = 0; $i -lt 150; $i++) {
+            $waiting = (Invoke-RestMethod "$baseUrl/_sim/state").verifications | Where-Object phase -eq 'waiting' | Select-Object -Last 1
+            if ($waiting) {
+                Invoke-RestMethod -Method Post "$baseUrl/_sim/verifications/$($waiting.token)/$decision" | Out-Null
+                return $waiting.token
+            }
+            Start-Sleep -Milliseconds 200
+        }
+        throw 'No verification appeared to decide.'
+    }
+}
+
+Export-ModuleMember -Function Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

@@ -15,20 +15,28 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     [ValidateNotNull]
     public Asset[] InputObject { get; set; } = Array.Empty<Asset>();
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.AssetId, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.AssetId, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[] AssetId { get; set; } = Array.Empty<string>();
+
+    /// <summary>Ids piped as bare text; see <see cref="Commands.PipedId"/> for why this is not -AssetId.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.PipedId, ValueFromPipeline = true, DontShow = true)]
+    public PipedId[] PipedId { get; set; } = Array.Empty<PipedId>();
 
     /// <summary>APIMart: a review task; every asset it carries is read.</summary>
     /// <remarks>Also taken beside -AssetId (for rows exported from an APIMart wait), so such rows bind unambiguously.</remarks>
     [Parameter(Mandatory = true, ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ParameterSets.AssetId, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ParameterSets.PipedId)]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[] TaskId { get; set; } = Array.Empty<string>();
 
+    /// <summary>Whose ids these are. In the TaskId set only APIMart has tasks; naming it there must not select the AssetId set.</summary>
     [Parameter(ParameterSetName = ParameterSets.AssetId, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ParameterSets.PipedId)]
     public Provider? Provider { get; set; }
 
     /// <summary>An APIMart asset's position in its task, as exported; text so that empty CSV cells bind.</summary>
@@ -55,15 +63,23 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 
                 return InputObject.Select(a => (a, (object?)a)).ToList();
             case ParameterSets.TaskId:
+                if (Provider is { } named && named != RealPerson.Provider.APIMart)
+                {
+                    ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                        $"-TaskId is an APIMart review task; {named} has no tasks. Use -AssetId for {named} assets."), TaskId));
+                }
+
                 EnsureConnection(RealPerson.Provider.APIMart, TaskId);
                 return IdInputs.NonEmpty(TaskId)
                     .Select(task => (new Asset { Provider = RealPerson.Provider.APIMart, TaskId = task, Status = AssetStatus.Processing }, (object?)task))
                     .ToList();
             default:
+                var ids = ParameterSetName == ParameterSets.PipedId ? PipedId.Select(id => id?.Value ?? string.Empty).ToArray() : AssetId;
+
                 // A TaskId beside the ids means APIMart, whatever else has a key.
-                var provider = InferProvider(Provider, IdInputs.NonEmpty(TaskId).Any() ? RealPerson.Provider.APIMart : null, AssetId);
-                EnsureConnection(provider, AssetId);
-                return Terminating(() => IdInputs.FromIds(provider, AssetId, TaskId, TaskIndex).ToList(), AssetId)
+                var provider = InferProvider(Provider, IdInputs.NonEmpty(TaskId).Any() ? RealPerson.Provider.APIMart : null, ids);
+                EnsureConnection(provider, ids);
+                return Terminating(() => IdInputs.FromIds(provider, ids, TaskId, TaskIndex).ToList(), ids)
                     .Select(asset => (asset, (object?)asset.AssetId ?? asset.TaskId))
                     .ToList();
         }

@@ -6,4 +6,7 @@ internal static class ParameterSets
     public const string InputObject = "InputObject";
     public const string AssetId = "AssetId";
     public const string TaskId = "TaskId";
+
+    /// <summary>Ids piped as bare text (see <see cref="PipedId"/>).</summary>
+    public const string PipedId = "PipedId";
 }
