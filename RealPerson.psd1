@@ -1,6 +1,6 @@
 @{
-    # The module is the compiled assembly; `dotnet build` puts it (and its dependencies) in bin/.
-    RootModule           = 'bin/RealPerson.dll'
+    # The root module loads the compiled cmdlets (bin/RealPerson.dll) and their engine (bin/lib) into a load context of their own.
+    RootModule           = 'bin/RealPerson.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '0bbdf1e4-e255-466d-acc9-643812df51b7'
     Author               = 'RealPerson contributors'

@@ -40,7 +40,8 @@ $PesterVersion = '5.9.1'
 function Invoke-Native {
     param([Parameter(Mandatory)] [string] $Command, [string[]] $Arguments = @())
     Write-Host "> $Command $($Arguments -join ' ')" -ForegroundColor Cyan
-    & $Command @Arguments
+    # To the host, not the pipeline: a function that calls this returns only what it means to.
+    & $Command @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$Command exited with code $LASTEXITCODE." }
 }
 
@@ -59,12 +60,11 @@ function Get-PwshCommand {
     return , (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh'))
 }
 
-# Pester from NuGet (the Gallery is not reachable here): restored into .tools/packages, imported by path.
+# Pester and the other versions of dependencies the tests load, from NuGet (the Gallery is not
+# reachable here): restored into .tools/packages (a no-op once there); Pester is imported by path.
 function Get-PesterManifest {
+    Invoke-Native dotnet @('restore', (Join-Path $root '.tools/TestTools.proj'), '--packages', (Join-Path $root '.tools/packages'), '--verbosity', 'quiet')
     $manifest = Join-Path $root ".tools/packages/pester/$PesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path $manifest)) {
-        Invoke-Native dotnet @('restore', (Join-Path $root '.tools/Pester.proj'), '--packages', (Join-Path $root '.tools/packages'))
-    }
     if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was restored but $manifest is missing." }
     return $manifest
 }
@@ -93,8 +93,11 @@ function Invoke-Package {
     # The same layout as the repository root, so the one manifest serves both.
     Copy-Item (Join-Path $root 'RealPerson.psd1') $target
     Get-ChildItem (Join-Path $root 'bin') -File |
-        Where-Object { $_.Extension -in '.dll', '.ps1xml' -or $_.Name -eq 'RealPerson.deps.json' } |
+        Where-Object { $_.Extension -in '.dll', '.ps1xml', '.psm1' -or $_.Name -eq 'RealPerson.deps.json' } |
         Copy-Item -Destination (Join-Path $target 'bin')
+    # The engine and its dependencies, loaded into the module's own load context (see bin/RealPerson.psm1).
+    New-Item -ItemType Directory -Force -Path (Join-Path $target 'bin/lib') | Out-Null
+    Get-ChildItem (Join-Path $root 'bin/lib') -File -Filter '*.dll' | Copy-Item -Destination (Join-Path $target 'bin/lib')
     $help = Join-Path $root 'en-US'
     if (Test-Path $help) { Copy-Item $help -Destination $target -Recurse }
 

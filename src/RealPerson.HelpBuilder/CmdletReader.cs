@@ -15,8 +15,11 @@ internal static class CmdletReader
     {
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        // First found wins per file name: the module's own folder, then SMA, then the runtime.
-        foreach (var path in Directory.GetFiles(Path.GetDirectoryName(modulePath)!, "*.dll")
+        // First found wins per file name: the module's own folder (the engine and its dependencies in lib/), then SMA, then the runtime.
+        var moduleFolder = Path.GetDirectoryName(modulePath)!;
+        var libFolder = Path.Combine(moduleFolder, "lib");
+        foreach (var path in Directory.GetFiles(moduleFolder, "*.dll")
+                     .Concat(Directory.Exists(libFolder) ? Directory.GetFiles(libFolder, "*.dll") : Array.Empty<string>())
                      .Append(smaPath)
                      .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")))
         {

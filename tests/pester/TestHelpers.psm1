@@ -89,4 +89,19 @@ function Start-SimulatedPerson {
     }
 }
 
-Export-ModuleMember -Function Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+# Runs a script file in a fresh process of the pwsh running the tests (under a dotnet-tool install
+# that process is dotnet itself, with pwsh.dll in $PSHOME) and returns what it wrote to stdout.
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    $process = [Environment]::ProcessPath
+    if ((Split-Path -Leaf $process) -match '^dotnet(\.exe)?$' -and (Test-Path $dll)) {
+        $output = & $process $dll -NoProfile -NonInteractive -File $File @ArgumentList 2>&1
+    }
+    else {
+        $output = & (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')) -NoProfile -NonInteractive -File $File @ArgumentList 2>&1
+    }
+    [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+}
+
+Export-ModuleMember -Function Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

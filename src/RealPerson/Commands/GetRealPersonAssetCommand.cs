@@ -9,7 +9,7 @@ namespace RealPerson.Commands;
 /// <para type="synopsis">Lists the assets the ledger knows, with their last recorded status.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RealPersonAsset")]
-[OutputType(typeof(Asset))]
+[OutputType(EngineTypeNames.Asset)]
 public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
 {
     /// <summary>Only assets whose Name matches (wildcards allowed).</summary>

@@ -10,7 +10,7 @@ namespace RealPerson.Commands;
 /// </summary>
 /// <remarks>The default set is InputObject: -TaskId also sits in the AssetId set, so a default holding it would swallow -TaskId alone.</remarks>
 [Cmdlet(VerbsCommon.Get, "RealPersonStatus", DefaultParameterSetName = ParameterSets.InputObject)]
-[OutputType(typeof(Asset))]
+[OutputType(EngineTypeNames.Asset)]
 public sealed class GetRealPersonStatusCommand : AssetInputCmdlet
 {
     private readonly List<(Asset Asset, object? Target)> items = new();

@@ -7,7 +7,7 @@ namespace RealPerson.Commands;
 /// <para type="synopsis">Starts an APIMart liveness verification and shows its H5 link as a QR code.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "AvatarVerification")]
-[OutputType(typeof(AvatarVerification))]
+[OutputType(EngineTypeNames.AvatarVerification)]
 public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
 {
     /// <summary>The vendor's own documentation example; the module polls, so nothing needs to listen there.</summary>

@@ -8,7 +8,7 @@ namespace RealPerson.Commands;
 /// <para type="synopsis">Submits portraits or clips for real-person review (whitelisting).</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Submit, "RealPersonAsset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(Asset))]
+[OutputType(EngineTypeNames.Asset)]
 public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
 {
     private const string DefaultProjectName = "default";

@@ -9,7 +9,7 @@ namespace RealPerson.Commands;
 /// <para type="synopsis">Waits until each asset's review is Active or Failed, writing each out the moment it is.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "AssetActive", DefaultParameterSetName = ParameterSets.InputObject)]
-[OutputType(typeof(Asset))]
+[OutputType(EngineTypeNames.Asset)]
 public sealed class WaitAssetActiveCommand : AssetInputCmdlet
 {
     private AssetWaiter? waiter;

@@ -7,7 +7,7 @@ namespace RealPerson.Commands;
 /// <para type="synopsis">Waits until the person has passed an APIMart liveness check started earlier, and outputs it with its GroupId.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "AvatarVerification")]
-[OutputType(typeof(AvatarVerification))]
+[OutputType(EngineTypeNames.AvatarVerification)]
 public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
 {
     /// <summary>The verification from Start-AvatarVerification (without -Wait).</summary>

@@ -13,6 +13,7 @@ public sealed class ModuleAssemblies : IDisposable
     {
         RepoRoot = FindRepoRoot();
         BinFolder = Path.Combine(RepoRoot, "bin");
+        LibFolder = Path.Combine(BinFolder, "lib");
         var moduleDll = Path.Combine(BinFolder, "RealPerson.dll");
         Assert.True(File.Exists(moduleDll), $"Build the module first: {moduleDll} is missing.");
 
@@ -20,16 +21,20 @@ public sealed class ModuleAssemblies : IDisposable
         var paths = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
             .Where(p => !Path.GetFileName(p).Equals("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase))
             .Concat(Directory.GetFiles(BinFolder, "*.dll"))
+            .Concat(Directory.GetFiles(LibFolder, "*.dll"))
             .Append(sma)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.Last());
         Context = new MetadataLoadContext(new PathAssemblyResolver(paths));
         Module = Context.LoadFromAssemblyPath(moduleDll);
-        Core = Context.LoadFromAssemblyPath(Path.Combine(BinFolder, "RealPerson.Core.dll"));
+        Core = Context.LoadFromAssemblyPath(Path.Combine(LibFolder, "RealPerson.Core.dll"));
         Automation = Context.LoadFromAssemblyPath(sma);
     }
 
     public string RepoRoot { get; }
+
+    /// <summary>bin/lib: the engine and its dependencies, loaded into the module's own load context on PowerShell 7.</summary>
+    public string LibFolder { get; }
 
     public string BinFolder { get; }
 

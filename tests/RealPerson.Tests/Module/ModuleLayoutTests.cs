@@ -20,7 +20,7 @@ public sealed class ModuleLayoutTests : IClassFixture<ModuleAssemblies>
     private string Manifest => File.ReadAllText(Path.Combine(module.RepoRoot, "RealPerson.psd1"));
 
     [Fact]
-    public void The_module_folder_holds_every_dll_its_deps_json_names()
+    public void The_module_lib_folder_holds_every_dependency_its_deps_json_names()
     {
         using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(module.BinFolder, "RealPerson.deps.json")));
         var named = deps.RootElement.GetProperty("targets").EnumerateObject()
@@ -32,9 +32,12 @@ public sealed class ModuleLayoutTests : IClassFixture<ModuleAssemblies>
 
         Assert.Contains("RealPerson.Core.dll", named);
         Assert.Contains("System.Text.Json.dll", named);
-        foreach (var dll in named)
+        foreach (var dll in named.Where(dll => dll != "RealPerson.dll"))
         {
-            Assert.True(File.Exists(Path.Combine(module.BinFolder, dll)), $"{dll} is named in deps.json but missing from bin/.");
+            Assert.True(File.Exists(Path.Combine(module.LibFolder, dll)), $"{dll} is named in deps.json but missing from bin/lib/.");
+
+            // Beside RealPerson.dll, the default load context could find it and share it with other modules.
+            Assert.False(File.Exists(Path.Combine(module.BinFolder, dll)), $"{dll} must be in bin/lib/, not beside RealPerson.dll.");
         }
     }
 
@@ -42,6 +45,8 @@ public sealed class ModuleLayoutTests : IClassFixture<ModuleAssemblies>
     public void PowerShell_itself_is_not_shipped_in_the_module_folder()
     {
         Assert.False(File.Exists(Path.Combine(module.BinFolder, "System.Management.Automation.dll")));
+        Assert.False(File.Exists(Path.Combine(module.LibFolder, "System.Management.Automation.dll")));
+        Assert.False(File.Exists(Path.Combine(module.LibFolder, "System.Runtime.Loader.dll")));
     }
 
     [Fact]
