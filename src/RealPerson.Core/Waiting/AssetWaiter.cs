@@ -214,7 +214,9 @@ public sealed class AssetWaiter
                 var entry = entries[i];
                 if (read.Failures[i] is { } failure)
                 {
-                    if (IsNotFound(failure) && DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
+                    // Within the grace the vendor may be lagging behind its own submission; and a
+                    // "not found" is never final on the first asking, however slow that answer was.
+                    if (IsNotFound(failure) && (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace))
                     {
                         reporter.Verbose($"{group.Key} does not know '{entry.Asset.AssetId ?? entry.Asset.TaskId}' yet; asking again.");
                         continue;

@@ -20,4 +20,7 @@ internal sealed class WaitEntry
     public object? Target { get; }
 
     public DateTimeOffset Deadline { get; }
+
+    /// <summary>How many reads in a row the vendor answered "not found" for this entry.</summary>
+    public int NotFoundAnswers { get; set; }
 }

@@ -102,6 +102,6 @@ public sealed class HostileVendorTests
         Assert.Equal(ErrorIds.AssetNotFound, Assert.Single(reporter.Errors).Exception.ErrorId);
         Assert.Single(reporter.Assets);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(700), $"Final after {clock.Elapsed}, inside the grace.");
-        Assert.True(sim.State.Calls("jimmy.status") >= 2, "The unknown id should have been asked about more than once.");
+        Assert.True(sim.State.Calls("jimmy.status") >= 2, $"The unknown id should have been asked about more than once (status {sim.State.Calls("jimmy.status")}, batch-status {sim.State.Calls("jimmy.batch-status")}, final after {clock.Elapsed}).");
     }
 }
