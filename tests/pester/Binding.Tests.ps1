@@ -322,3 +322,27 @@ Describe 'APIMart: verification, clips and tasks' {
         }
     }
 }
+
+Describe 'Ids without -Provider when both providers have keys' {
+    BeforeAll {
+        Disconnect-RealPerson
+        Connect-RealPerson JimmyAI $script:JimmyKey -BaseUrl $script:Sim.BaseUrl -MaxRetryCount 1
+        $script:Known = @(1..2 | ForEach-Object { Submit-RealPersonAsset "both-keys-$_" "https://example.com/both-$_.jpg" })
+        Connect-RealPerson APIMart $script:ApiMartKey -BaseUrl $script:Sim.BaseUrl -MaxRetryCount 1
+    }
+    AfterAll { Disconnect-RealPerson }
+
+    It 'Get-RealPersonStatus takes the provider from the ledger for ids it knows' {
+        $read = @(Get-RealPersonStatus -AssetId $script:Known.AssetId)
+        $read.Count | Should -Be 2
+        $read.Provider | Sort-Object -Unique | Should -Be 'JimmyAI'
+    }
+
+    It 'Wait-AssetActive does too, for ids piped as text' {
+        Assert-Assets ($script:Known.AssetId | Wait-AssetActive -TimeoutSec 30) 2 -Status Active
+    }
+
+    It 'still asks for -Provider for an id the ledger does not know' {
+        { Get-RealPersonStatus -AssetId 'rp_unknown_to_the_ledger' } | Should -Throw -ErrorId 'ProviderNotInferred*'
+    }
+}

@@ -11,6 +11,8 @@ namespace RealPerson.Commands;
 /// </summary>
 public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 {
+    private IReadOnlyList<Asset>? knownAssets;
+
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
     [ValidateNotNull]
     public Asset[] InputObject { get; set; } = Array.Empty<Asset>();
@@ -49,6 +51,32 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? LedgerPath { get; set; }
 
+    /// <summary>The provider the ledger says these ids were submitted to, if it knows them (read once per command).</summary>
+    private Provider? ProviderFromLedger(string[] ids)
+    {
+        if (!IdInputs.NonEmpty(ids).Any())
+        {
+            return null;
+        }
+
+        try
+        {
+            if (knownAssets is null)
+            {
+                var ledger = OpenLedger(LedgerPath);
+                knownAssets = Ledger.LedgerView.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
+            }
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            // Only a hint: without it the provider comes from -Provider or the one configured key.
+            WriteVerbose($"The ledger could not be read to find the ids' provider: {e.Message}");
+            knownAssets = Array.Empty<Asset>();
+        }
+
+        return Ledger.LedgerProviders.For(knownAssets, ids);
+    }
+
     /// <summary>This record's inputs as assets to read, each with the object its errors should name.</summary>
     protected IReadOnlyList<(Asset Asset, object? Target)> CurrentInputs()
     {
@@ -76,8 +104,9 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
             default:
                 var ids = ParameterSetName == ParameterSets.PipedId ? PipedId.Select(id => id?.Value ?? string.Empty).ToArray() : AssetId;
 
-                // A TaskId beside the ids means APIMart, whatever else has a key.
-                var provider = InferProvider(Provider, IdInputs.NonEmpty(TaskId).Any() ? RealPerson.Provider.APIMart : null, ids);
+                // A TaskId beside the ids means APIMart, whatever else has a key; else the ledger may know the ids.
+                var implied = IdInputs.NonEmpty(TaskId).Any() ? RealPerson.Provider.APIMart : Provider is null ? ProviderFromLedger(ids) : null;
+                var provider = InferProvider(Provider, implied, ids);
                 EnsureConnection(provider, ids);
                 return Terminating(() => IdInputs.FromIds(provider, ids, TaskId, TaskIndex).ToList(), ids)
                     .Select(asset => (asset, (object?)asset.AssetId ?? asset.TaskId))
