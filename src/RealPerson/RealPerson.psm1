@@ -6,7 +6,6 @@
 # folder. A library the runtime carries (System.Text.Json, System.Memory, ...) is the runtime's.
 # Windows PowerShell 5.1 has no load contexts: there a resolver hands out the copies in bin/lib.
 
-$importModule = Get-Command -Name Import-Module -Module Microsoft.PowerShell.Core
 $lib = [System.IO.Path]::Combine($PSScriptRoot, 'lib')
 $moduleDll = [System.IO.Path]::Combine($PSScriptRoot, 'RealPerson.dll')
 
@@ -22,17 +21,16 @@ else {
     }
 
     if ($null -eq $context) {
-        $runtime = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::OrdinalIgnoreCase)
-        foreach ($path in ([string][System.AppContext]::GetData('TRUSTED_PLATFORM_ASSEMBLIES')).Split([System.IO.Path]::PathSeparator)) {
-            $null = $runtime.Add([System.IO.Path]::GetFileNameWithoutExtension($path))
-        }
+        # The runtime's own assemblies, as one string searched per file (cheaper than a set of them).
+        $runtime = [string][System.AppContext]::GetData('TRUSTED_PLATFORM_ASSEMBLIES')
+        $separator = [System.IO.Path]::DirectorySeparatorChar
 
         # Loaded up front: a load context looks first at what it already holds, so the engine's
         # references resolve here without a resolving handler (which would run PowerShell script
         # on whichever thread asked).
         $context = [System.Runtime.Loader.AssemblyLoadContext]::new($contextName, $false)
         foreach ($dll in [System.IO.Directory]::GetFiles($lib, '*.dll')) {
-            if (-not $runtime.Contains([System.IO.Path]::GetFileNameWithoutExtension($dll))) {
+            if ($runtime.IndexOf($separator + [System.IO.Path]::GetFileName($dll), [System.StringComparison]::OrdinalIgnoreCase) -lt 0) {
                 $null = $context.LoadFromAssemblyPath($dll)
             }
         }
@@ -40,12 +38,17 @@ else {
     }
 
     $assembly = $null
+    $engine = $null
     foreach ($loaded in $context.Assemblies) {
-        if ($loaded.GetName().Name -eq 'RealPerson') { $assembly = $loaded; break }
+        switch ($loaded.GetName().Name) {
+            'RealPerson' { $assembly = $loaded }
+            'RealPerson.Core' { $engine = $loaded }
+        }
     }
 }
 
-$inner = & $importModule -Assembly $assembly -PassThru
+# Module-qualified: the real Import-Module, whatever a user has shadowed it with (and no Get-Command, which costs 50 ms).
+$inner = Microsoft.PowerShell.Core\Import-Module -Assembly $assembly -PassThru
 
 # Imported again (Import-Module -Force), PowerShell hands back its cached assembly module without
 # exporting its cmdlets into this new module's scope (PowerShell/PowerShell#20710): add them.
@@ -58,14 +61,13 @@ foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
 # search: accelerators under their full names keep [RealPerson.Asset] and the like working.
 $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $script:AddedAccelerators = @()
-foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType') {
-    $type = $null
-    foreach ($candidate in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
-        if ($candidate.GetName().Name -eq 'RealPerson.Core' -and $candidate.Location.StartsWith($lib)) { $type = $candidate.GetType($typeName); break }
-    }
-    if ($type -and -not $accelerators::Get.ContainsKey($typeName)) {
-        $accelerators::Add($typeName, $type)
-        $script:AddedAccelerators += $typeName
+if ($engine) {
+    foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType') {
+        $type = $engine.GetType($typeName)
+        if ($type -and -not $accelerators::Get.ContainsKey($typeName)) {
+            $accelerators::Add($typeName, $type)
+            $script:AddedAccelerators += $typeName
+        }
     }
 }
 
