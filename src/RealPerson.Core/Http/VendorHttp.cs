@@ -84,7 +84,7 @@ public sealed class VendorHttp
         }
 
         throw new RealPersonException(ErrorIds.NetworkError, FailureCategory.ConnectionError,
-            $"Could not reach {connection.Provider} at {connection.BaseUrl.Host}: {reason}.", last.Failure);
+            $"Could not reach {connection.Provider} at {connection.BaseUrl.Authority}: {reason}.", last.Failure);
     }
 
     private ResiliencePipeline<AttemptResult> BuildRetryPipeline(string what, RequestKind kind)

@@ -9,8 +9,11 @@ public static class LedgerEvent
     /// <summary>The vendor accepted the submission.</summary>
     public const string Submitted = "submitted";
 
-    /// <summary>The vendor refused the submission; nothing was charged.</summary>
+    /// <summary>The vendor refused the submission without a review; nothing was charged.</summary>
     public const string Rejected = "rejected";
+
+    /// <summary>The submission never reached the vendor (say, a refused connection): as if it had not been started.</summary>
+    public const string NotSent = "not-sent";
 
     /// <summary>The outcome could not be learned.</summary>
     public const string Unknown = "unknown";

@@ -6,7 +6,8 @@ namespace RealPerson.Ledger;
 
 /// <summary>
 /// Folds the ledger's records into the latest known state of each asset. A submission whose intent
-/// has no result (a crash between sending and hearing back) is Unknown: it may have been charged.
+/// has no result (a crash between sending and hearing back) is Unknown: it may have been charged;
+/// one that never reached the vendor is left out.
 /// </summary>
 public static class LedgerView
 {
@@ -16,6 +17,7 @@ public static class LedgerView
         var bySubmission = new Dictionary<string, Asset>(StringComparer.Ordinal);
         var byAssetId = new Dictionary<string, Asset>(StringComparer.Ordinal);
         var byTaskSlot = new Dictionary<string, Asset>(StringComparer.Ordinal);
+        var withdrawn = new HashSet<Asset>();
 
         foreach (var record in records)
         {
@@ -37,11 +39,19 @@ public static class LedgerView
                 assets.Add(asset);
             }
 
+            if (record.Event == LedgerEvent.NotSent)
+            {
+                // Nothing reached the vendor: no asset, nothing to skip next time.
+                withdrawn.Add(asset);
+                continue;
+            }
+
+            withdrawn.Remove(asset);
             Apply(asset, record);
             Index(asset, bySubmission, byAssetId, byTaskSlot);
         }
 
-        return assets;
+        return withdrawn.Count == 0 ? assets : assets.Where(a => !withdrawn.Contains(a)).ToList();
     }
 
     private static Asset? Find(LedgerRecord record, Provider provider, Dictionary<string, Asset> bySubmission, Dictionary<string, Asset> byAssetId, Dictionary<string, Asset> byTaskSlot)
@@ -94,7 +104,8 @@ public static class LedgerView
                 asset.Error = "Sending was started but no result was recorded; the vendor may have received it.";
                 break;
             case LedgerEvent.Rejected:
-                asset.Status = AssetStatus.Failed;
+                // Also for ledgers written before Rejected existed: "rejected" was always the vendor refusing the request, never a review.
+                asset.Status = AssetStatus.Rejected;
                 asset.Error = record.Error;
                 break;
             default:

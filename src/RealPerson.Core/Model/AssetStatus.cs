@@ -9,9 +9,12 @@ public enum AssetStatus
     /// <summary>Approved: usable in video requests.</summary>
     Active,
 
-    /// <summary>Refused or failed; resubmit another portrait.</summary>
+    /// <summary>The vendor's review said no; the same portrait would be refused again, so submit another one.</summary>
     Failed,
 
     /// <summary>The outcome could not be learned (for example the connection dropped after sending).</summary>
     Unknown,
+
+    /// <summary>The vendor refused the request itself (bad input, bad key, no balance): nothing was reviewed; it may be sent again.</summary>
+    Rejected,
 }

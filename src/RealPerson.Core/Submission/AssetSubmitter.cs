@@ -30,6 +30,11 @@ public sealed class AssetSubmitter
     // Duplicates are answered from another thread when their first copy is done; the run waits for them too.
     private readonly List<Task> repeats = new();
 
+    // Per provider, the first request is answered before any other is sent: a bad key or an empty
+    // balance then costs one request, not ThrottleLimit of them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Provider, TaskCompletionSource<bool>> firstAnswers = new();
+    private RealPersonException? stoppedBy;
+
     private const int ProgressActivityId = 0x5253;
     private int received;
     private int answered;
@@ -46,13 +51,16 @@ public sealed class AssetSubmitter
 
     public SubmitSummary Summary { get; } = new();
 
+    /// <summary>The failure that stopped the run (a refused key, no balance, no connection), once there is one.</summary>
+    public RealPersonException? StoppedBy => Volatile.Read(ref stoppedBy);
+
     public void Add(SubmitItem item) => inputs.Writer.TryWrite(item);
 
     public void Complete() => inputs.Writer.TryComplete();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var known = options.Force || ledger is null ? new Dictionary<string, Asset>() : await LoadKnownAsync(cancellationToken).ConfigureAwait(false);
+        var known = options.Force ? KnownSubmissions.None : options.Known ?? await LoadKnownAsync(cancellationToken).ConfigureAwait(false);
         var sending = new List<Task>();
         var batches = new Dictionary<string, List<Pending>>(StringComparer.Ordinal);
         var index = 0;
@@ -74,12 +82,12 @@ public sealed class AssetSubmitter
                 }
             }
 
-            if (!await more.ConfigureAwait(false))
+            if (!await more.ConfigureAwait(false) || StoppedBy != null)
             {
                 break;
             }
 
-            while (inputs.Reader.TryRead(out var item))
+            while (StoppedBy is null && inputs.Reader.TryRead(out var item))
             {
                 var slot = index++;
                 Interlocked.Increment(ref received);
@@ -123,6 +131,13 @@ public sealed class AssetSubmitter
         inputComplete = true;
         sending.AddRange(batches.Values.Select(batch => SendAsync(batch, cancellationToken)));
         await Task.WhenAll(sending.Concat(repeats)).ConfigureAwait(false);
+        if (StoppedBy is { } stop)
+        {
+            reporter.Verbose($"Submission stopped: {Summary}; {clients.Statistics}.");
+            throw new RealPersonException(stop.ErrorId, stop.Category,
+                $"{stop.Message} The run was stopped at this first answer: the rest of the input was not sent, and nothing was recorded as failed.", stop);
+        }
+
         reporter.Progress(new ProgressReport(ProgressActivityId, "Submitting for review", "Done", 100, completed: true));
         reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
     }
@@ -142,14 +157,17 @@ public sealed class AssetSubmitter
     }
 
     /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
-    private bool Reuse(int slot, SubmitItem item, Dictionary<string, Asset> known)
+    private bool Reuse(int slot, SubmitItem item, KnownSubmissions known)
     {
-        if (known.TryGetValue(item.DedupeKey, out var earlier))
+        if (known.Find(item) is { } earlier)
         {
             Summary.CountReused();
-            reporter.Warning(earlier.Status == AssetStatus.Unknown
-                ? $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there."
-                : $"'{item.Name}' was already submitted to {item.Provider} (asset {earlier.AssetId ?? earlier.TaskId}, {earlier.Status}); returning that asset and sending nothing. Use -Force to submit it again.");
+            reporter.Warning(earlier.Status switch
+            {
+                AssetStatus.Unknown => $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there.",
+                AssetStatus.Failed => $"'{item.Name}' was already reviewed by {item.Provider} and failed ({KnownSubmissions.Describe(earlier)}: {earlier.Error}); the same portrait would be refused again, so nothing is sent. Use -Force to pay for another review.",
+                _ => $"'{item.Name}' was already submitted to {item.Provider} ({KnownSubmissions.Describe(earlier)}); returning that asset and sending nothing. Use -Force to submit it again.",
+            });
             var copy = earlier.Clone();
             Answer(slot, () => reporter.Output(copy));
             return true;
@@ -177,26 +195,20 @@ public sealed class AssetSubmitter
         return false;
     }
 
-    private async Task<Dictionary<string, Asset>> LoadKnownAsync(CancellationToken cancellationToken)
+    private async Task<KnownSubmissions> LoadKnownAsync(CancellationToken cancellationToken)
     {
-        var contents = await ledger!.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        if (ledger is null)
+        {
+            return KnownSubmissions.None;
+        }
+
+        var contents = await ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false);
         if (contents.SkippedLines > 0)
         {
             reporter.Warning($"The ledger '{ledger.Path}' has {contents.SkippedLines} unreadable line(s) (a write cut short); they were skipped.");
         }
 
-        var known = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var asset in LedgerView.Fold(contents.Records))
-        {
-            // A failed review may be resubmitted; anything else may already have been paid for.
-            var key = DedupeKeys.For(asset);
-            if (asset.Status != AssetStatus.Failed && (!known.TryGetValue(key, out var other) || Rank(asset.Status) >= Rank(other.Status)))
-            {
-                known[key] = asset;
-            }
-        }
-
-        return known;
+        return KnownSubmissions.From(contents);
     }
 
     /// <summary>Hands out one input's result (in input order) and updates the progress bar.</summary>
@@ -210,14 +222,6 @@ public sealed class AssetSubmitter
             $"{done} of {total}{(inputComplete ? string.Empty : "+")} answered: {Summary.Submitted} accepted, {Summary.Reused} already known, {Summary.Unknown} unknown, {Summary.Rejected + Summary.Invalid} refused", percent));
     }
 
-    private static int Rank(AssetStatus status) => status switch
-    {
-        AssetStatus.Active => 3,
-        AssetStatus.Processing => 2,
-        AssetStatus.Unknown => 1,
-        _ => 0,
-    };
-
     private async Task SendAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         try
@@ -227,10 +231,16 @@ public sealed class AssetSubmitter
         finally
         {
             // Stopped or failed before a result: repeats of these inputs must not wait for ever, and
-            // the inputs after them must not wait behind an unanswered slot.
+            // the inputs after them must not wait behind an unanswered slot. After a run-stopping
+            // failure the unsent inputs are covered by the one terminating error.
             foreach (var pending in batch.Where(p => !p.Answered))
             {
                 pending.Completion.TrySetCanceled();
+                if (StoppedBy != null)
+                {
+                    continue;
+                }
+
                 Settle(pending, () => reporter.Error(new RealPersonError(new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.OperationStopped,
                     $"Submitting '{pending.Item.Name}' was stopped; see Get-RealPersonAsset for whether it was sent."), pending.Item.Target)));
             }
@@ -239,9 +249,44 @@ public sealed class AssetSubmitter
 
     private async Task SendThrottledAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
+        var provider = batch[0].Item.Provider;
+        var mine = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstAnswer = firstAnswers.GetOrAdd(provider, mine);
+        if (firstAnswer != mine)
+        {
+            await WhenDoneOrCancelled(firstAnswer.Task, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await SendWhenAllowedAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            mine.TrySetResult(true);
+        }
+    }
+
+    private static async Task WhenDoneOrCancelled(Task task, CancellationToken cancellationToken)
+    {
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(() => cancelled.TrySetCanceled()))
+        {
+            await (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendWhenAllowedAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
+    {
         await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (StoppedBy != null)
+            {
+                // An earlier answer stopped the run: nothing more is sent (or journaled).
+                return;
+            }
+
             var first = batch[0].Item;
             var now = DateTimeOffset.UtcNow;
             var assets = batch.Select(p => new Asset
@@ -320,14 +365,29 @@ public sealed class AssetSubmitter
             }
             catch (RealPersonException e)
             {
+                // The vendor refused the request without reviewing it, or it never got there:
+                // nothing was charged, and nothing is recorded as a review's Failed.
+                var reached = e.ErrorId != ErrorIds.NetworkError;
                 foreach (var asset in assets)
                 {
-                    asset.Status = AssetStatus.Failed;
+                    asset.Status = AssetStatus.Rejected;
                     asset.Error = e.Message;
+                    asset.UpdatedAt = DateTimeOffset.UtcNow;
                 }
 
-                await JournalOutcome(LedgerEvent.Rejected, assets).ConfigureAwait(false);
+                await JournalOutcome(reached ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
                 Summary.CountRejected(assets.Count);
+                if (RunStoppingFailures.StopsTheRun(e))
+                {
+                    Interlocked.CompareExchange(ref stoppedBy, e, null);
+                    foreach (var pending in batch)
+                    {
+                        pending.Completion.TrySetResult(null);
+                    }
+
+                    return;
+                }
+
                 Release(batch, null, e);
             }
             catch (Exception e) when (!(e is OperationCanceledException))

@@ -14,6 +14,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     private const string DefaultProjectName = "default";
 
     private AssetSubmitter? submitter;
+    private KnownSubmissions known = KnownSubmissions.None;
     private Task? work;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -61,27 +62,50 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     {
         base.BeginProcessing();
         var ledger = OpenLedger(LedgerPath);
-        submitter = new AssetSubmitter(Clients, new SubmitOptions { ThrottleLimit = ThrottleLimit, Force = Force.IsPresent }, Reporter, ledger);
+        if (!Force)
+        {
+            // Read once, here, so that -WhatIf can say what it would skip and the run skips the same.
+            var contents = RunToCompletion(token => ledger.ReadAllAsync(token));
+            if (contents.SkippedLines > 0)
+            {
+                WriteWarning($"The ledger '{ledger.Path}' has {contents.SkippedLines} unreadable line(s) (a write cut short); they were skipped.");
+            }
+
+            known = KnownSubmissions.From(contents);
+        }
+
+        submitter = new AssetSubmitter(Clients, new SubmitOptions { ThrottleLimit = ThrottleLimit, Force = Force.IsPresent, Known = known }, Reporter, ledger);
         work = Task.Run(() => submitter.RunAsync(CancellationToken));
     }
 
     protected override void ProcessRecord()
     {
+        if (submitter!.StoppedBy != null)
+        {
+            // A refused key, an empty balance or an unreachable vendor: stop the pipeline now, with its cause.
+            submitter.Complete();
+            RunToCompletion(work!);
+        }
+
         var provider = InferProvider(Provider, null, Name);
-        var target = $"{Name} ({Url})";
-        if (ShouldProcess(target, $"Submit for real-person review on {provider} (a paid request)"))
+        var item = new SubmitItem
+        {
+            Provider = provider,
+            Name = Name,
+            Url = Url,
+            GroupId = GroupId,
+            AssetType = AssetType,
+            ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? DefaultProjectName : ProjectName!,
+            Target = CurrentPipelineObject(),
+        };
+        var earlier = known.Find(item);
+        var action = earlier is null
+            ? $"would send '{Name}' ({Url}) to {provider} for review (a paid request)"
+            : $"would skip '{Name}' ({Url}) (already known: {KnownSubmissions.Describe(earlier)}); nothing is paid";
+        if (ShouldProcess(action, $"Submit '{Name}' ({Url}) to {provider} for review? It is a paid request.", "Submit-RealPersonAsset"))
         {
             EnsureConnection(provider, Name);
-            submitter!.Add(new SubmitItem
-            {
-                Provider = provider,
-                Name = Name,
-                Url = Url,
-                GroupId = GroupId,
-                AssetType = AssetType,
-                ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? DefaultProjectName : ProjectName!,
-                Target = CurrentPipelineObject(),
-            });
+            submitter.Add(item);
         }
 
         Reporter.Drain(this);

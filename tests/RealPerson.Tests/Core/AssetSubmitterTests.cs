@@ -243,19 +243,35 @@ public class AssetSubmitterTests
     }
 
     [Fact]
-    public async Task DuplicateOfARejectedSubmissionIsAnErrorToo()
+    public async Task AWrongKeyStopsTheRunAtTheFirstAnswer()
     {
         await using var sim = await Sim.StartAsync();
         var reporter = new RecordingReporter();
-        var items = new[] { Sim.Jimmy("nokey"), Sim.Jimmy("nokey") };
+        var items = Enumerable.Range(1, 40).Select(i => Sim.Jimmy($"row-{i}")).ToList();
 
-        await Sim.SubmitAllAsync(Sim.Clients(sim, reporter, jimmyKey: "sk_wrong_key_000"), items, reporter);
+        var stopped = await Assert.ThrowsAsync<RealPersonException>(() =>
+            Sim.SubmitAllAsync(Sim.Clients(sim, reporter, jimmyKey: "sk_wrong_key_000"), items, reporter, new SubmitOptions { ThrottleLimit = 8 }));
 
-        Assert.Empty(reporter.Assets);
-        Assert.Equal(2, reporter.Errors.Count);
-        Assert.Equal(ErrorIds.VendorUnauthorized, reporter.Errors[0].Exception.ErrorId);
-        Assert.Equal(ErrorIds.SubmissionRejected, reporter.Errors[1].Exception.ErrorId);
+        Assert.Equal(ErrorIds.VendorUnauthorized, stopped.ErrorId);
+        Assert.Contains("not sent", stopped.Message);
         Assert.Equal(1, sim.State.Calls("jimmy.submit"));
+        Assert.Empty(reporter.Assets);
+        Assert.Empty(reporter.Errors);
+    }
+
+    [Fact]
+    public async Task AnUnreachableVendorStopsTheRunAndNamesTheHostAndPort()
+    {
+        var reporter = new RecordingReporter();
+        var closed = Sim.ClosedLoopbackPort();
+        var clients = Sim.Clients(closed, reporter, retry: new RetrySettings { MaxRetries = 0 });
+        var items = Enumerable.Range(1, 5).Select(i => Sim.Jimmy($"offline-{i}")).ToList();
+
+        var stopped = await Assert.ThrowsAsync<RealPersonException>(() => Sim.SubmitAllAsync(clients, items, reporter));
+
+        Assert.Equal(ErrorIds.NetworkError, stopped.ErrorId);
+        Assert.Contains($"{closed.Host}:{closed.Port}", stopped.Message);
+        Assert.Empty(reporter.Assets);
     }
 
     [Fact]

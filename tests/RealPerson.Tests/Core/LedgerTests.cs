@@ -72,12 +72,14 @@ public class LedgerTests
         var reporter = new RecordingReporter();
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
 
-        await Sim.SubmitAllAsync(Sim.Clients(sim, reporter, apiMartKey: "apimart-bad-key-999"), new[] { Sim.ApiMart("refused") }, reporter, ledger: ledger);
+        var stopped = await Assert.ThrowsAsync<RealPersonException>(() =>
+            Sim.SubmitAllAsync(Sim.Clients(sim, reporter, apiMartKey: "apimart-bad-key-999"), new[] { Sim.ApiMart("refused") }, reporter, ledger: ledger));
 
+        Assert.Equal(ErrorIds.VendorUnauthorized, stopped.ErrorId);
         var records = (await ledger.ReadAllAsync()).Records;
         Assert.Equal(new[] { LedgerEvent.Intent, LedgerEvent.Rejected }, records.Select(r => r.Event));
         var folded = Assert.Single(LedgerView.Fold(records));
-        Assert.Equal(AssetStatus.Failed, folded.Status);
+        Assert.Equal(AssetStatus.Rejected, folded.Status);
         Assert.Null(folded.AssetId);
         Assert.Null(folded.TaskId);
         Assert.DoesNotContain("apimart-bad-key-999", await File.ReadAllTextAsync(ledger.Path));
@@ -281,23 +283,32 @@ public class LedgerTests
     }
 
     [Fact]
-    public async Task FailedReviewMayBeSubmittedAgain()
+    public async Task FailedReviewIsNotPaidForAgain()
     {
         using var dir = new TempDirectory();
         await using var sim = await Sim.StartAsync();
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
-        var item = Sim.Jimmy("retry-me");
-        await ledger.AppendAsync(new LedgerRecord
-        {
-            Timestamp = DateTimeOffset.UtcNow,
-            Event = LedgerEvent.Status,
-            SubmissionId = "s1",
-            Provider = "JimmyAI",
-            Name = item.Name,
-            Url = item.Url,
-            AssetId = "rp_failed",
-            Status = nameof(AssetStatus.Failed),
-        });
+        var item = Sim.Jimmy("refused-face");
+        await ledger.AppendAsync(Earlier(item, LedgerEvent.Status, AssetStatus.Failed, "rp_failed"));
+        var reporter = new RecordingReporter();
+
+        await Sim.SubmitAllAsync(Sim.Clients(sim, reporter), new[] { item }, reporter, ledger: ledger);
+
+        Assert.Equal(0, Sim.Processed(sim, Provider.JimmyAI, item.Name!, item.Url!));
+        var answer = Assert.Single(reporter.Assets);
+        Assert.Equal(AssetStatus.Failed, answer.Status);
+        Assert.Equal("rp_failed", answer.AssetId);
+        Assert.Contains(reporter.Warnings, w => w.Contains("refused-face") && w.Contains("-Force"));
+    }
+
+    [Fact]
+    public async Task RejectedRequestMayBeSentAgain()
+    {
+        using var dir = new TempDirectory();
+        await using var sim = await Sim.StartAsync();
+        var ledger = new AssetLedger(dir.File("ledger.jsonl"));
+        var item = Sim.Jimmy("typo-key-yesterday");
+        await ledger.AppendAsync(Earlier(item, LedgerEvent.Rejected, AssetStatus.Failed, null));
         var reporter = new RecordingReporter();
 
         await Sim.SubmitAllAsync(Sim.Clients(sim, reporter), new[] { item }, reporter, ledger: ledger);
@@ -305,6 +316,31 @@ public class LedgerTests
         Assert.Equal(1, Sim.Processed(sim, Provider.JimmyAI, item.Name!, item.Url!));
         Assert.Equal(AssetStatus.Processing, Assert.Single(reporter.Assets).Status);
     }
+
+    [Fact]
+    public void ARequestThatNeverReachedTheVendorIsLeftOutOfTheView()
+    {
+        var intent = Record(LedgerEvent.Intent, "offline", "s-off", AssetStatus.Unknown);
+        var notSent = Record(LedgerEvent.NotSent, "offline", "s-off", AssetStatus.Rejected);
+        var kept = Record(LedgerEvent.Submitted, "online", "s-on", AssetStatus.Processing);
+
+        var folded = LedgerView.Fold(new[] { intent, notSent, kept });
+
+        Assert.Equal("online", Assert.Single(folded).Name);
+    }
+
+    // A record of an earlier run, as the ledger holds it. "rejected" events were written as such before Rejected existed.
+    private static LedgerRecord Earlier(SubmitItem item, string eventName, AssetStatus status, string? assetId) => new()
+    {
+        Timestamp = DateTimeOffset.UtcNow,
+        Event = eventName,
+        SubmissionId = "s-" + item.Name,
+        Provider = "JimmyAI",
+        Name = item.Name,
+        Url = item.Url,
+        AssetId = assetId,
+        Status = status.ToString(),
+    };
 
     [Fact]
     public void IntentWithoutResultFoldsToUnknown()

@@ -222,7 +222,7 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
             Assert.NotNull(asset.GetProperty(name));
         }
 
-        Assert.Equal(new[] { "Active", "Failed", "Processing", "Unknown" }, asset.GetProperty("Status")!.PropertyType.GetEnumNames().OrderBy(n => n));
+        Assert.Equal(new[] { "Active", "Failed", "Processing", "Rejected", "Unknown" }, asset.GetProperty("Status")!.PropertyType.GetEnumNames().OrderBy(n => n));
     }
 
     [Theory]

@@ -1,0 +1,129 @@
+# Nothing is paid for twice, and an account's fault is not blamed on the inputs: the quick start
+# run again sends nothing, a review's "no" is not asked again, a wrong key costs one request and
+# stops the run, and -WhatIf tells what it would send and what it would skip.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
+    $script:Sim = Start-TestSimulator -ArgumentList '--review-ms', '300'
+    # Not in $TestDrive: Pester empties it after each Describe, and the second run must see the first's ledger.
+    $script:LedgerDir = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-payment-$([guid]::NewGuid().ToString('N'))"
+    $env:REALPERSON_LEDGER = Join-Path $script:LedgerDir 'ledger.jsonl'
+    Disconnect-RealPerson
+    Connect-RealPerson JimmyAI sk_test_jimmy -BaseUrl $script:Sim.BaseUrl -MaxRetryCount 1
+    $script:Csv = Join-Path $TestDrive 'portraits.csv'
+    New-PortraitCsv -Path $script:Csv -Count 40 -Failing 20, 40
+
+    function Get-FreeTcpPortForTest {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+    }
+
+    function Get-SubmitCalls {
+        $value = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
+        if ($null -eq $value) { 0 } else { $value }
+    }
+}
+
+AfterAll {
+    Disconnect-RealPerson
+    Remove-Item Env:REALPERSON_LEDGER -ErrorAction SilentlyContinue
+    Remove-Item $script:LedgerDir -Recurse -Force -ErrorAction SilentlyContinue
+    Stop-TestSimulator $script:Sim
+}
+
+Describe 'The quick start, run twice' {
+    BeforeAll {
+        $script:First = @(Import-Csv $script:Csv | Submit-RealPersonAsset | Wait-AssetActive -TimeoutSec 60 -PollIntervalSec 1 -ErrorAction SilentlyContinue)
+        $script:CallsAfterFirst = Get-SubmitCalls
+        $script:Second = @(Import-Csv $script:Csv | Submit-RealPersonAsset -WarningVariable script:SecondWarnings -WarningAction SilentlyContinue)
+    }
+
+    It 'the first run pays for each portrait once: 38 Active, 2 Failed' {
+        $script:CallsAfterFirst | Should -Be 40
+        @($script:First | Where-Object Status -eq 'Active').Count | Should -Be 38
+        @($script:First | Where-Object Status -eq 'Failed').Name | Sort-Object | Should -Be @('portrait-20-fail', 'portrait-40-fail')
+    }
+
+    It 'the second run sends nothing, the failed portraits included' {
+        Get-SubmitCalls | Should -Be $script:CallsAfterFirst
+        $script:Second.Count | Should -Be 40
+        @($script:Second | Where-Object Status -eq 'Failed').Count | Should -Be 2
+    }
+
+    It 'says why a failed portrait is not sent again' {
+        ($script:SecondWarnings | Where-Object { "$_" -like "*portrait-20-fail*" }) | Should -BeLike '*refused again*-Force*'
+    }
+
+    It '-Force pays for another review' {
+        $again = Submit-RealPersonAsset 'portrait-20-fail' 'https://example.com/portraits/20.jpg' -Force
+        Get-SubmitCalls | Should -Be ($script:CallsAfterFirst + 1)
+        $again.Status | Should -Be 'Processing'
+    }
+}
+
+Describe 'Submit-RealPersonAsset -WhatIf' {
+    # "What if:" lines go to the host, not to a stream: a fresh pwsh shows them on its stdout.
+    It 'says "would skip" with the status and asset id for what the ledger holds, and "would send" for the rest' {
+        $before = Get-SubmitCalls
+        $known = Get-RealPersonAsset 'portrait-1' -Status Active | Select-Object -First 1
+        $script = Join-Path $TestDrive 'whatif.ps1'
+        Set-Content -Path $script -Value @'
+param([string] $Manifest, [string] $BaseUrl, [string] $Ledger)
+$env:REALPERSON_LEDGER = $Ledger
+Import-Module $Manifest
+Connect-RealPerson JimmyAI sk_test_jimmy -BaseUrl $BaseUrl
+[pscustomobject]@{ Name = 'portrait-1'; Url = 'https://example.com/portraits/1.jpg' },
+[pscustomobject]@{ Name = 'portrait-20-fail'; Url = 'https://example.com/portraits/20.jpg' },
+[pscustomobject]@{ Name = 'brand-new'; Url = 'https://example.com/new.jpg' } | Submit-RealPersonAsset -WhatIf
+'@
+        $run = Invoke-FreshPwsh -File $script -ArgumentList (Join-Path (Get-RepoRoot) 'RealPerson.psd1'), $script:Sim.BaseUrl, $env:REALPERSON_LEDGER
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match ([regex]::Escape("would skip 'portrait-1' (https://example.com/portraits/1.jpg) (already known: Active, asset $($known.AssetId))"))
+        $run.Output | Should -Match "would skip 'portrait-20-fail' .*already known: (Failed|Processing), asset"
+        $run.Output | Should -Match ([regex]::Escape("would send 'brand-new' (https://example.com/new.jpg) to JimmyAI for review (a paid request)"))
+        Get-SubmitCalls | Should -Be $before
+    }
+}
+
+Describe 'A wrong key over 40 rows' {
+    BeforeAll {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $script:WrongLedger = Join-Path $TestDrive 'wrong-key-ledger.jsonl'
+        $rows = 1..40 | ForEach-Object { [pscustomobject]@{ Name = "wrong-key-$_"; Url = "https://example.com/wk/$_.jpg" } }
+        $script:Out = $null
+        $script:Thrown = { $script:Out = $rows | Submit-RealPersonAsset -ApiKey 'sk_typo_in_the_key' -LedgerPath $script:WrongLedger } | Should -Throw -PassThru
+    }
+
+    It 'sends one request' {
+        Get-SubmitCalls | Should -Be 1
+    }
+
+    It 'stops with a terminating error naming the cause' {
+        $script:Thrown.FullyQualifiedErrorId | Should -BeLike 'VendorUnauthorized,*'
+        $script:Thrown.Exception.Message | Should -BeLike '*not sent*'
+        $script:Out | Should -BeNullOrEmpty
+    }
+
+    It 'records nothing as Failed, and the one refused row as Rejected' {
+        @(Get-RealPersonAsset -LedgerPath $script:WrongLedger -Status Failed).Count | Should -Be 0
+        @(Get-RealPersonAsset -LedgerPath $script:WrongLedger -Status Rejected).Count | Should -Be 1
+    }
+
+    It 'sends the same rows once the key is right' {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Name = "wrong-key-$_"; Url = "https://example.com/wk/$_.jpg" } }
+        @($rows | Submit-RealPersonAsset -LedgerPath $script:WrongLedger).Status | Sort-Object -Unique | Should -Be 'Processing'
+    }
+}
+
+Describe 'A vendor that cannot be reached' {
+    It 'stops the run with the host and port in the error, and records nothing' {
+        $port = (Get-FreeTcpPortForTest)
+        $ledger = Join-Path $TestDrive 'offline-ledger.jsonl'
+        $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Name = "offline-$_"; Url = "https://example.com/off/$_.jpg" } }
+        $thrown = { $rows | Submit-RealPersonAsset -BaseUrl "http://127.0.0.1:$port" -LedgerPath $ledger } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'NetworkError,*'
+        $thrown.Exception.Message | Should -BeLike "*127.0.0.1:$port*"
+        @(Get-RealPersonAsset -LedgerPath $ledger).Count | Should -Be 0
+    }
+}
