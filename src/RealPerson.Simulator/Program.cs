@@ -31,7 +31,7 @@ catch (IOException ex)
 await using (host)
 {
     Console.WriteLine($"RealPerson simulator listening on {host.BaseUri}");
-    Console.WriteLine($"Test keys: Jimmy AI '{SimulatorOptions.JimmyApiKey}', APIMart '{SimulatorOptions.ApiMartApiKey}'");
+    Console.WriteLine($"Test keys: Jimmy AI '{SimulatorOptions.JimmyApiKey}' (a second account: '{SimulatorOptions.JimmySecondApiKey}'), APIMart '{SimulatorOptions.ApiMartApiKey}' (a second account: '{SimulatorOptions.ApiMartSecondApiKey}')");
     await shutdown.Signalled;
 }
 

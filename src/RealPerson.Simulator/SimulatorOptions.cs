@@ -7,11 +7,17 @@ namespace RealPerson.Simulator;
 /// </summary>
 public sealed class SimulatorOptions
 {
-    /// <summary>The only Jimmy AI key the simulator accepts.</summary>
+    /// <summary>The Jimmy AI test key the simulator accepts.</summary>
     public const string JimmyApiKey = "sk_test_jimmy";
 
-    /// <summary>The only APIMart key the simulator accepts.</summary>
+    /// <summary>A second Jimmy AI test key: another account on the same endpoint.</summary>
+    public const string JimmySecondApiKey = "sk_test_jimmy_2";
+
+    /// <summary>The APIMart test key the simulator accepts.</summary>
     public const string ApiMartApiKey = "test-apimart-key";
+
+    /// <summary>A second APIMart test key: another account on the same endpoint.</summary>
+    public const string ApiMartSecondApiKey = "test-apimart-key-2";
 
     /// <summary>Delay added to every vendor answer.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;

@@ -127,3 +127,45 @@ Describe 'A vendor that cannot be reached' {
         @(Get-RealPersonAsset -LedgerPath $ledger).Count | Should -Be 0
     }
 }
+
+Describe 'Two endpoints: the simulator, then "going live"' {
+    BeforeAll {
+        $script:Live = Start-TestSimulator -ArgumentList '--review-ms', '300'
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $script:Portraits = 1..3 | ForEach-Object { [pscustomobject]@{ Name = "golive-$_"; Url = "https://example.com/golive/$_.jpg" } }
+        # The session's default stays the first simulator throughout.
+        $script:Tried = @($script:Portraits | Submit-RealPersonAsset | Wait-AssetActive -TimeoutSec 30 -PollIntervalSec 1)
+        $script:WentLive = @($script:Portraits | Submit-RealPersonAsset -BaseUrl $script:Live.BaseUrl | Wait-AssetActive -TimeoutSec 30 -PollIntervalSec 1)
+    }
+    AfterAll { Stop-TestSimulator $script:Live }
+
+    It 'sends the same portraits to the second endpoint' {
+        (Get-SimulatorState -BaseUrl $script:Live.BaseUrl).calls.'jimmy.submit' | Should -Be 3
+    }
+
+    It 'waits for them at the endpoint they went to, not the session''s default' {
+        $script:WentLive.Status | Should -Be @('Active', 'Active', 'Active')
+        $script:WentLive.Endpoint | Sort-Object -Unique | Should -Be $script:Live.BaseUrl
+        $script:Tried.Endpoint | Sort-Object -Unique | Should -Be $script:Sim.BaseUrl
+    }
+
+    It 'keeps both in the ledger, told apart by Endpoint' {
+        $rows = @(Get-RealPersonAsset 'golive-1')
+        $rows.Count | Should -Be 2
+        ($rows.Endpoint | Sort-Object) | Should -Be (@($script:Sim.BaseUrl, $script:Live.BaseUrl) | Sort-Object)
+    }
+
+    It 'resumes a wait from the ledger at each asset''s own endpoint' {
+        $resumed = @(Get-RealPersonAsset 'golive-*' | Get-RealPersonStatus)
+        $resumed.Count | Should -Be 6
+        $resumed.Status | Sort-Object -Unique | Should -Be 'Active'
+    }
+
+    It 'sends nothing more to either endpoint when run again' {
+        $before = (Get-SimulatorState -BaseUrl $script:Live.BaseUrl).calls.'jimmy.submit'
+        $null = $script:Portraits | Submit-RealPersonAsset -BaseUrl $script:Live.BaseUrl -WarningAction SilentlyContinue
+        $null = $script:Portraits | Submit-RealPersonAsset -WarningAction SilentlyContinue
+        (Get-SimulatorState -BaseUrl $script:Live.BaseUrl).calls.'jimmy.submit' | Should -Be $before
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be 3
+    }
+}

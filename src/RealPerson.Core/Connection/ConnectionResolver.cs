@@ -108,6 +108,19 @@ public sealed class ConnectionResolver
         return trimmed;
     }
 
+    /// <summary>The endpoint a command would use, without needing a key (-WhatIf); null when the base URL is not valid.</summary>
+    public string? ResolveEndpoint(Provider provider, ConnectionRequest? request = null)
+    {
+        try
+        {
+            return ProviderEndpoints.Text(ResolveBaseUrl(provider, request, session.Get(provider)));
+        }
+        catch (RealPersonException)
+        {
+            return null;
+        }
+    }
+
     private Uri ResolveBaseUrl(Provider provider, ConnectionRequest? request, ConnectionProfile? profile)
     {
         if (!string.IsNullOrWhiteSpace(request?.BaseUrl))

@@ -9,4 +9,7 @@ public static class ProviderEndpoints
     public static readonly Uri APIMart = new("https://api.apimart.ai/");
 
     public static Uri PublicBaseUrl(Provider provider) => provider == Provider.JimmyAI ? JimmyAI : APIMart;
+
+    /// <summary>A base URL as assets and the ledger carry it: scheme, host, port and path, no trailing slash, no query.</summary>
+    public static string Text(Uri baseUrl) => baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
 }

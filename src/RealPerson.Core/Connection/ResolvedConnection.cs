@@ -22,5 +22,16 @@ public sealed class ResolvedConnection
 
     public RetrySettings Retry { get; }
 
+    /// <summary>The base URL as assets carry it (<see cref="ProviderEndpoints.Text"/>).</summary>
+    public string Endpoint => ProviderEndpoints.Text(BaseUrl);
+
+    /// <summary>Which account the key is, as a fingerprint that cannot be turned back into the key.</summary>
+    public string Account => account ??= AccountFingerprint.Of(Provider, ApiKey);
+
+    private string? account;
+
+    /// <summary>The same key and retries, at another base URL (an asset's own endpoint).</summary>
+    public ResolvedConnection At(Uri baseUrl) => new(Provider, ApiKey, baseUrl, Retry);
+
     public override string ToString() => $"{Provider} at {BaseUrl}";
 }

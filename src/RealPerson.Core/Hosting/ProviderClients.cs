@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using RealPerson.ApiMart;
 using RealPerson.Http;
 using RealPerson.Jimmy;
@@ -7,18 +8,24 @@ namespace RealPerson;
 
 /// <summary>
 /// The vendor clients one command uses, made when first needed (so a missing key for a provider
-/// that is never used is no error), sharing one set of request statistics.
+/// that is never used is no error), sharing one set of request statistics. An asset is read at
+/// the endpoint it was submitted to (<see cref="At"/>), with the same key, unless the command
+/// itself named a base URL.
 /// </summary>
 public sealed class ProviderClients
 {
     private readonly Func<Provider, ResolvedConnection> resolve;
+    private readonly Func<Provider, bool> baseUrlNamed;
     private readonly IReporter reporter;
+    private readonly ConcurrentDictionary<Provider, Lazy<ResolvedConnection>> connections = new();
+    private readonly ConcurrentDictionary<string, ProviderClients> elsewhere = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<JimmyAIClient> jimmy;
     private readonly Lazy<ApiMartClient> apiMart;
 
-    public ProviderClients(Func<Provider, ResolvedConnection> resolve, IReporter reporter, RequestStatistics? statistics = null)
+    public ProviderClients(Func<Provider, ResolvedConnection> resolve, IReporter reporter, RequestStatistics? statistics = null, Func<Provider, bool>? baseUrlNamed = null)
     {
         this.resolve = resolve;
+        this.baseUrlNamed = baseUrlNamed ?? (_ => false);
         this.reporter = reporter;
         Statistics = statistics ?? new RequestStatistics();
         jimmy = new Lazy<JimmyAIClient>(() => new JimmyAIClient(Http(Provider.JimmyAI), reporter));
@@ -37,5 +44,29 @@ public sealed class ProviderClients
         _ = provider == Provider.JimmyAI ? (object)Jimmy : ApiMart;
     }
 
-    private VendorHttp Http(Provider provider) => new(resolve(provider), reporter, Statistics);
+    /// <summary>Where and as whom this command talks to a provider (resolved once).</summary>
+    public ResolvedConnection Connection(Provider provider) =>
+        connections.GetOrAdd(provider, p => new Lazy<ResolvedConnection>(() => resolve(p))).Value;
+
+    /// <summary>
+    /// The clients for assets submitted to <paramref name="endpoint"/>: these same clients when it
+    /// is this command's endpoint, when it is unknown, or when the command named a base URL itself.
+    /// </summary>
+    public ProviderClients At(Provider provider, string? endpoint)
+    {
+        if (endpoint is null || baseUrlNamed(provider) ||
+            string.Equals(endpoint, Connection(provider).Endpoint, StringComparison.OrdinalIgnoreCase))
+        {
+            return this;
+        }
+
+        return elsewhere.GetOrAdd(endpoint, e =>
+        {
+            // Checked again (https, or http to loopback only): the ledger is a file, not a promise.
+            var baseUrl = BaseUrlPolicy.Validate(e, "the asset's Endpoint");
+            return new ProviderClients(p => Connection(p).At(baseUrl), reporter, Statistics, _ => true);
+        });
+    }
+
+    private VendorHttp Http(Provider provider) => new(Connection(provider), reporter, Statistics);
 }

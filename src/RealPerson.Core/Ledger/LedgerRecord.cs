@@ -57,6 +57,14 @@ public sealed class LedgerRecord
     [JsonPropertyName("error")]
     public string? Error { get; set; }
 
+    /// <summary>The base URL submitted to; absent in records written before endpoints were kept.</summary>
+    [JsonPropertyName("endpoint")]
+    public string? Endpoint { get; set; }
+
+    /// <summary>The account's fingerprint (never the key); absent in records written before accounts were kept.</summary>
+    [JsonPropertyName("account")]
+    public string? Account { get; set; }
+
     public static LedgerRecord FromAsset(string eventName, Asset asset) => new()
     {
         Timestamp = DateTimeOffset.UtcNow,
@@ -76,5 +84,7 @@ public sealed class LedgerRecord
         AssetType = asset.AssetType?.ToString(),
         CreatedAt = asset.CreatedAt,
         Error = asset.Error,
+        Endpoint = asset.Endpoint,
+        Account = asset.Account,
     };
 }

@@ -85,6 +85,8 @@ public static class LedgerView
         asset.TaskIndex = record.TaskIndex ?? asset.TaskIndex;
         asset.GroupId = record.GroupId ?? asset.GroupId;
         asset.ProjectName = record.ProjectName ?? asset.ProjectName;
+        asset.Endpoint = record.Endpoint ?? asset.Endpoint;
+        asset.Account = record.Account ?? asset.Account;
         asset.CreatedAt = record.CreatedAt ?? asset.CreatedAt;
         asset.UpdatedAt = record.Timestamp;
         if (record.AssetUri is { } uri)

@@ -55,6 +55,12 @@ public sealed class Asset
     /// <summary>True once the review has an outcome (Active or Failed).</summary>
     public bool IsFinal => Status == AssetStatus.Active || Status == AssetStatus.Failed;
 
+    /// <summary>The base URL the asset was submitted to (no secrets); every later read goes there.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>The account (a fingerprint of the key, never the key) the asset was submitted under.</summary>
+    internal string? Account { get; set; }
+
     public Asset Clone() => (Asset)MemberwiseClone();
 
     public override string ToString() => $"{Provider} {AssetId ?? TaskId ?? "(no id)"} {Name} {Status}";

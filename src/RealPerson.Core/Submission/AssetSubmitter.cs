@@ -159,7 +159,8 @@ public sealed class AssetSubmitter
     /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
     private bool Reuse(int slot, SubmitItem item, KnownSubmissions known)
     {
-        if (known.Find(item) is { } earlier)
+        var connection = clients.Connection(item.Provider);
+        if (known.Find(item, connection.Endpoint, connection.Account) is { } earlier)
         {
             Summary.CountReused();
             reporter.Warning(earlier.Status switch
@@ -289,9 +290,12 @@ public sealed class AssetSubmitter
 
             var first = batch[0].Item;
             var now = DateTimeOffset.UtcNow;
+            var connection = clients.Connection(first.Provider);
             var assets = batch.Select(p => new Asset
             {
                 Provider = p.Item.Provider,
+                Endpoint = connection.Endpoint,
+                Account = connection.Account,
                 Name = p.Item.Name,
                 Url = p.Item.Url,
                 GroupId = p.Item.GroupId,
@@ -320,6 +324,8 @@ public sealed class AssetSubmitter
                 {
                     var answer = await clients.Jimmy.SubmitAsync(first.Name!, first.Url!, cancellationToken).ConfigureAwait(false);
                     answer.SubmissionId = assets[0].SubmissionId;
+                    answer.Endpoint = connection.Endpoint;
+                    answer.Account = connection.Account;
                     answer.CreatedAt ??= now;
                     assets[0] = answer;
                 }

@@ -9,10 +9,15 @@ namespace RealPerson.Submission;
 /// the one place that rule lives (the submitter skips by it, -WhatIf reports by it).
 /// Processing, Active and Unknown may have been charged; Failed is a review's verdict, which does
 /// not change by asking twice. Rejected was never reviewed and may be sent again.
+/// "Already submitted" is scoped to the provider, endpoint and account it was sent to. Records
+/// written before endpoints were kept are taken as sent to the provider's public endpoint, under
+/// any account: a real submission from before is still not paid for twice, and a test run from
+/// before never blocks a test endpoint.
 /// </summary>
 public sealed class KnownSubmissions
 {
-    private readonly Dictionary<string, Asset> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Asset> byAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Asset> byEndpoint = new(StringComparer.Ordinal);
 
     public KnownSubmissions(IEnumerable<Asset> ledgerAssets)
     {
@@ -23,11 +28,10 @@ public sealed class KnownSubmissions
                 continue;
             }
 
-            var key = DedupeKeys.For(asset);
-            if (!byKey.TryGetValue(key, out var other) || Rank(asset.Status) >= Rank(other.Status))
-            {
-                byKey[key] = asset;
-            }
+            var portrait = DedupeKeys.For(asset);
+            var endpoint = asset.Endpoint ?? ProviderEndpoints.Text(ProviderEndpoints.PublicBaseUrl(asset.Provider));
+            Keep(byEndpoint, DedupeKeys.Scoped(portrait, endpoint, null), asset);
+            Keep(byAccount, DedupeKeys.Scoped(portrait, endpoint, asset.Endpoint is null ? null : asset.Account), asset);
         }
     }
 
@@ -35,14 +39,37 @@ public sealed class KnownSubmissions
 
     public static KnownSubmissions From(LedgerContents contents) => new(LedgerView.Fold(contents.Records));
 
-    /// <summary>The earlier submission of this input, when one blocks sending it again.</summary>
-    public Asset? Find(SubmitItem item) => byKey.TryGetValue(item.DedupeKey, out var earlier) ? earlier : null;
+    /// <summary>
+    /// The earlier submission of this input to this endpoint and account, when one blocks sending
+    /// it again. A null <paramref name="account"/> (no key at hand, as under -WhatIf) matches any account.
+    /// </summary>
+    public Asset? Find(SubmitItem item, string endpoint, string? account)
+    {
+        var portrait = item.DedupeKey;
+        if (account is null)
+        {
+            return byEndpoint.TryGetValue(DedupeKeys.Scoped(portrait, endpoint, null), out var any) ? any : null;
+        }
+
+        // This account's own record, else one from before accounts were kept.
+        return byAccount.TryGetValue(DedupeKeys.Scoped(portrait, endpoint, account), out var mine) ? mine
+            : byAccount.TryGetValue(DedupeKeys.Scoped(portrait, endpoint, null), out var legacy) ? legacy
+            : null;
+    }
 
     /// <summary>Why an input is skipped, in the words -WhatIf and the warning use.</summary>
     public static string Describe(Asset earlier) =>
         earlier.AssetId is { } assetId ? $"{earlier.Status}, asset {assetId}"
         : earlier.TaskId is { } taskId ? $"{earlier.Status}, task {taskId}"
         : earlier.Status.ToString();
+
+    private static void Keep(Dictionary<string, Asset> into, string key, Asset asset)
+    {
+        if (!into.TryGetValue(key, out var other) || Rank(asset.Status) >= Rank(other.Status))
+        {
+            into[key] = asset;
+        }
+    }
 
     // Which of two records of the same input speaks for it; 0: does not block a resend.
     private static int Rank(AssetStatus status) => status switch

@@ -17,6 +17,8 @@ public static class AssetMerge
         merged.AssetType ??= known.AssetType;
         merged.CreatedAt ??= known.CreatedAt;
         merged.OfficialId ??= known.OfficialId;
+        merged.Endpoint ??= known.Endpoint;
+        merged.Account ??= known.Account;
         return merged;
     }
 }

@@ -19,7 +19,7 @@ public sealed class AssetWaiter
 {
     private const int ProgressActivityId = 0x5250;
 
-    private readonly Func<Provider, IStatusSource> sources;
+    private readonly Func<Provider, string?, IStatusSource> sources;
     private readonly WaitOptions options;
     private readonly IReporter reporter;
     private readonly AssetLedger? ledger;
@@ -30,7 +30,7 @@ public sealed class AssetWaiter
     private int timedOut;
     private int total;
 
-    public AssetWaiter(Func<Provider, IStatusSource> sources, WaitOptions options, IReporter reporter, AssetLedger? ledger = null)
+    public AssetWaiter(Func<Provider, string?, IStatusSource> sources, WaitOptions options, IReporter reporter, AssetLedger? ledger = null)
     {
         this.sources = sources;
         this.options = options;
@@ -179,13 +179,13 @@ public sealed class AssetWaiter
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         var changes = new List<LedgerRecord>();
-        foreach (var group in pending.GroupBy(e => e.Asset.Provider).ToList())
+        foreach (var group in pending.GroupBy(e => new StatusRoute(e.Asset.Provider, e.Asset.Endpoint)).ToList())
         {
             var entries = group.ToList();
             StatusReadResult read;
             try
             {
-                read = await sources(group.Key).ReadAsync(entries.Select(e => e.Asset).ToList(), cancellationToken).ConfigureAwait(false);
+                read = await sources(group.Key.Provider, group.Key.Endpoint).ReadAsync(entries.Select(e => e.Asset).ToList(), cancellationToken).ConfigureAwait(false);
             }
             catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorUnauthorized || e.ErrorId == ErrorIds.VendorInsufficientBalance || e.ErrorId == ErrorIds.MissingApiKey)
             {

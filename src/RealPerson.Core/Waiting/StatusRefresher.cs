@@ -14,11 +14,11 @@ namespace RealPerson.Waiting;
 /// </summary>
 public sealed class StatusRefresher
 {
-    private readonly Func<Provider, IStatusSource> sources;
+    private readonly Func<Provider, string?, IStatusSource> sources;
     private readonly IReporter reporter;
     private readonly AssetLedger? ledger;
 
-    public StatusRefresher(Func<Provider, IStatusSource> sources, IReporter reporter, AssetLedger? ledger = null)
+    public StatusRefresher(Func<Provider, string?, IStatusSource> sources, IReporter reporter, AssetLedger? ledger = null)
     {
         this.sources = sources;
         this.reporter = reporter;
@@ -47,12 +47,12 @@ public sealed class StatusRefresher
             }
         }
 
-        foreach (var group in valid.GroupBy(i => items[i].Asset.Provider))
+        foreach (var group in valid.GroupBy(i => new StatusRoute(items[i].Asset.Provider, items[i].Asset.Endpoint)))
         {
             var indexes = group.ToList();
             try
             {
-                var read = await sources(group.Key).ReadAsync(indexes.Select(i => items[i].Asset).ToList(), cancellationToken).ConfigureAwait(false);
+                var read = await sources(group.Key.Provider, group.Key.Endpoint).ReadAsync(indexes.Select(i => items[i].Asset).ToList(), cancellationToken).ConfigureAwait(false);
                 for (var k = 0; k < indexes.Count; k++)
                 {
                     results[indexes[k]] = (read.Assets[k], read.Failures[k] ?? (read.Assets[k] is null

@@ -8,7 +8,7 @@ public sealed class StatusSources
 {
     private readonly ProviderClients clients;
     private readonly IReporter reporter;
-    private readonly ConcurrentDictionary<Provider, IStatusSource> made = new();
+    private readonly ConcurrentDictionary<(Provider, ProviderClients), IStatusSource> made = new();
 
     public StatusSources(ProviderClients clients, IReporter reporter)
     {
@@ -16,9 +16,14 @@ public sealed class StatusSources
         this.reporter = reporter;
     }
 
-    public IStatusSource For(Provider provider) => made.GetOrAdd(provider, p => p == Provider.JimmyAI
-        ? new JimmyStatusSource(clients.Jimmy)
-        : new ApiMartStatusSource(clients.ApiMart, reporter));
+    /// <summary>The source for assets of a provider submitted to an endpoint (null: this command's own).</summary>
+    public IStatusSource For(Provider provider, string? endpoint)
+    {
+        var at = clients.At(provider, endpoint);
+        return made.GetOrAdd((provider, at), key => key.Item1 == Provider.JimmyAI
+            ? new JimmyStatusSource(key.Item2.Jimmy)
+            : new ApiMartStatusSource(key.Item2.ApiMart, reporter));
+    }
 
-    public Func<Provider, IStatusSource> AsFunc() => For;
+    public Func<Provider, string?, IStatusSource> AsFunc() => For;
 }

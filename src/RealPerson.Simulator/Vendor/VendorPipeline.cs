@@ -113,8 +113,8 @@ internal sealed class VendorPipeline(SimulatorState state, IHostApplicationLifet
     /// <summary>Every vendor call needs its vendor's test key; a wrong one is answered in that vendor's error style.</summary>
     private static VendorAnswer? Authorize(VendorOperation operation, VendorRequest request) => operation.Provider switch
     {
-        VendorProvider.JimmyAI when !request.HasBearer(SimulatorOptions.JimmyApiKey) => JimmyAnswers.InvalidKey(),
-        VendorProvider.ApiMart when !request.HasBearer(SimulatorOptions.ApiMartApiKey) => ApiMartErrors.InvalidKey(),
+        VendorProvider.JimmyAI when !request.HasBearer(SimulatorOptions.JimmyApiKey) && !request.HasBearer(SimulatorOptions.JimmySecondApiKey) => JimmyAnswers.InvalidKey(),
+        VendorProvider.ApiMart when !request.HasBearer(SimulatorOptions.ApiMartApiKey) && !request.HasBearer(SimulatorOptions.ApiMartSecondApiKey) => ApiMartErrors.InvalidKey(),
         _ => null,
     };
 }

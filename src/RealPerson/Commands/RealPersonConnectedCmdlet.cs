@@ -23,7 +23,8 @@ public abstract class RealPersonConnectedCmdlet : RealPersonCmdlet
 
     internal ProviderClients Clients => clients ??= new ProviderClients(
         provider => Resolver.Resolve(provider, RequestFor(provider)),
-        Reporter);
+        Reporter,
+        baseUrlNamed: provider => RequestFor(provider)?.BaseUrl != null);
 
     /// <summary>The provider -ApiKey and -BaseUrl are for: -Provider when given, else the first one this command uses.</summary>
     protected Provider? ExplicitConnectionProvider { get; set; }
@@ -48,7 +49,7 @@ public abstract class RealPersonConnectedCmdlet : RealPersonCmdlet
     /// A key is sent only to the vendor it belongs to: with assets of both providers in one command,
     /// the other provider's key comes from the session or the environment.
     /// </summary>
-    private ConnectionRequest? RequestFor(Provider provider)
+    private protected ConnectionRequest? RequestFor(Provider provider)
     {
         if (ApiKey is null && BaseUrl is null)
         {

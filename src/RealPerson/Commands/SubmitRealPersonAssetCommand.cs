@@ -98,7 +98,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? DefaultProjectName : ProjectName!,
             Target = CurrentPipelineObject(),
         };
-        var earlier = known.Find(item);
+        var earlier = FindKnown(item);
         var action = earlier is null
             ? $"would send '{Name}' ({Url}) to {provider} for review (a paid request)"
             : $"would skip '{Name}' ({Url}) (already known: {KnownSubmissions.Describe(earlier)}); nothing is paid";
@@ -115,6 +115,25 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     {
         submitter!.Complete();
         RunToCompletion(work!);
+    }
+
+    /// <summary>
+    /// The ledger's earlier submission of this input to this endpoint and account. Without a key
+    /// (-WhatIf needs none) the endpoint alone is matched, under any account.
+    /// </summary>
+    private Asset? FindKnown(SubmitItem item)
+    {
+        try
+        {
+            var connection = Clients.Connection(item.Provider);
+            return known.Find(item, connection.Endpoint, connection.Account);
+        }
+        catch (RealPersonException) when (!Force)
+        {
+            var request = RequestFor(item.Provider);
+            var endpoint = Resolver.ResolveEndpoint(item.Provider, request);
+            return endpoint is null ? null : known.Find(item, endpoint, null);
+        }
     }
 
     /// <summary>The piped object when there is one, else the values named on the command line.</summary>

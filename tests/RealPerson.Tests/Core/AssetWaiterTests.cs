@@ -38,7 +38,7 @@ public class AssetWaiterTests
 
         var reporter = new RecordingReporter();
         var source = new CountingSource(Sim.JimmySource(clients));
-        await RunAsync(new AssetWaiter(_ => source, Sim.FastWait(), reporter), submitted);
+        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(), reporter), submitted);
 
         var outputs = reporter.Assets;
         Assert.Equal(40, outputs.Count);
@@ -78,7 +78,7 @@ public class AssetWaiterTests
 
         var reporter = new RecordingReporter();
         var source = new CountingSource(Sim.JimmySource(clients));
-        await RunAsync(new AssetWaiter(_ => source, Sim.FastWait(TimeSpan.FromMilliseconds(800)), reporter), submitted);
+        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(TimeSpan.FromMilliseconds(800)), reporter), submitted);
 
         Assert.True(source.Reads >= 2, $"only {source.Reads} rounds");
         Assert.All(source.Sizes, size => Assert.Equal(120, size));
@@ -183,7 +183,7 @@ public class AssetWaiterTests
     public async Task NoAssetsEndsAtOnce()
     {
         var reporter = new RecordingReporter();
-        var waiter = new AssetWaiter(_ => throw new InvalidOperationException("no source needed"), Sim.FastWait(), reporter);
+        var waiter = new AssetWaiter((_, _) => throw new InvalidOperationException("no source needed"), Sim.FastWait(), reporter);
         waiter.Complete();
 
         await waiter.RunAsync(CancellationToken.None).WaitAsync(TestTime.Long);
@@ -221,7 +221,7 @@ public class AssetWaiterTests
 
         var reporter = new RecordingReporter();
         var source = new CountingSource(Sim.ApiMartSource(clients, reporter));
-        await RunAsync(new AssetWaiter(_ => source, Sim.FastWait(TimeSpan.FromMilliseconds(800)), reporter), submitted);
+        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(TimeSpan.FromMilliseconds(800)), reporter), submitted);
 
         Assert.True(source.Reads >= 2, $"only {source.Reads} rounds");
         Assert.Equal(3 * source.Reads, sim.State.Calls("apimart.task"));
@@ -241,7 +241,7 @@ public class AssetWaiterTests
 
         var reporter = new RecordingReporter();
         var source = new CountingSource(Sim.ApiMartSource(clients, reporter));
-        await RunAsync(new AssetWaiter(_ => source, Sim.FastWait(), reporter), submitted);
+        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(), reporter), submitted);
 
         var outputs = reporter.Assets;
         Assert.Equal(45, outputs.Count);

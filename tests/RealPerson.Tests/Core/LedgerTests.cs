@@ -231,6 +231,7 @@ public class LedgerTests
             Url = item.Url,
             AssetId = known == AssetStatus.Unknown ? null : "rp_known",
             Status = known.ToString(),
+            Endpoint = ProviderEndpoints.Text(sim.BaseUri),
         });
         var reporter = new RecordingReporter();
 
@@ -289,7 +290,7 @@ public class LedgerTests
         await using var sim = await Sim.StartAsync();
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
         var item = Sim.Jimmy("refused-face");
-        await ledger.AppendAsync(Earlier(item, LedgerEvent.Status, AssetStatus.Failed, "rp_failed"));
+        await ledger.AppendAsync(Earlier(item, LedgerEvent.Status, AssetStatus.Failed, "rp_failed", sim.BaseUri));
         var reporter = new RecordingReporter();
 
         await Sim.SubmitAllAsync(Sim.Clients(sim, reporter), new[] { item }, reporter, ledger: ledger);
@@ -308,7 +309,7 @@ public class LedgerTests
         await using var sim = await Sim.StartAsync();
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
         var item = Sim.Jimmy("typo-key-yesterday");
-        await ledger.AppendAsync(Earlier(item, LedgerEvent.Rejected, AssetStatus.Failed, null));
+        await ledger.AppendAsync(Earlier(item, LedgerEvent.Rejected, AssetStatus.Failed, null, sim.BaseUri));
         var reporter = new RecordingReporter();
 
         await Sim.SubmitAllAsync(Sim.Clients(sim, reporter), new[] { item }, reporter, ledger: ledger);
@@ -330,8 +331,9 @@ public class LedgerTests
     }
 
     // A record of an earlier run, as the ledger holds it. "rejected" events were written as such before Rejected existed.
-    private static LedgerRecord Earlier(SubmitItem item, string eventName, AssetStatus status, string? assetId) => new()
+    private static LedgerRecord Earlier(SubmitItem item, string eventName, AssetStatus status, string? assetId, Uri endpoint) => new()
     {
+        Endpoint = ProviderEndpoints.Text(endpoint),
         Timestamp = DateTimeOffset.UtcNow,
         Event = eventName,
         SubmissionId = "s-" + item.Name,

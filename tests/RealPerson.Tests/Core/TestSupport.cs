@@ -99,12 +99,8 @@ public static class Sim
     public static ApiMartStatusSource ApiMartSource(ProviderClients clients, IReporter reporter) => new(clients.ApiMart, reporter);
 
     /// <summary>The status sources a waiter uses, one per provider.</summary>
-    public static Func<Provider, IStatusSource> Sources(ProviderClients clients, IReporter reporter)
-    {
-        var jimmy = new Lazy<IStatusSource>(() => JimmySource(clients));
-        var apiMart = new Lazy<IStatusSource>(() => ApiMartSource(clients, reporter));
-        return p => p == Provider.JimmyAI ? jimmy.Value : apiMart.Value;
-    }
+    public static Func<Provider, string?, IStatusSource> Sources(ProviderClients clients, IReporter reporter) =>
+        new StatusSources(clients, reporter).AsFunc();
 
     /// <summary>Short polling, so a wait over a 300 ms review takes about a second.</summary>
     public static WaitOptions FastWait(TimeSpan? timeout = null) => new()
