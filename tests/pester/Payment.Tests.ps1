@@ -169,3 +169,24 @@ Describe 'Two endpoints: the simulator, then "going live"' {
         (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be 3
     }
 }
+
+Describe 'Ids typed by hand are read where the ledger says they went' {
+    BeforeAll {
+        $script:Far = Start-TestSimulator -ArgumentList '--review-ms', '300'
+        $script:FarAssets = @(1..2 | ForEach-Object { [pscustomobject]@{ Name = "far-$_"; Url = "https://example.com/far/$_.jpg" } } |
+            Submit-RealPersonAsset -BaseUrl $script:Far.BaseUrl)
+    }
+    AfterAll { Stop-TestSimulator $script:Far }
+
+    It 'Get-RealPersonStatus -AssetId reads at the asset''s endpoint, not the session''s' {
+        $read = @(Get-RealPersonStatus -AssetId $script:FarAssets.AssetId)
+        $read.Count | Should -Be 2
+        $read.Endpoint | Sort-Object -Unique | Should -Be $script:Far.BaseUrl
+        $read.Status | Should -Not -Contain 'Unknown'
+    }
+
+    It 'Wait-AssetActive on id strings does the same' {
+        $done = @($script:FarAssets.AssetId | Wait-AssetActive -TimeoutSec 30 -PollIntervalSec 1)
+        $done.Status | Should -Be @('Active', 'Active')
+    }
+}

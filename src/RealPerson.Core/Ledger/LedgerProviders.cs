@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace RealPerson.Ledger;
 
-/// <summary>Which provider the ledger says a set of asset ids belongs to, for commands given ids without -Provider.</summary>
+/// <summary>What the ledger says about ids given by hand: their provider, and the endpoint to read them at.</summary>
 public static class LedgerProviders
 {
     /// <summary>
@@ -25,5 +25,30 @@ public static class LedgerProviders
             .Take(2)
             .ToList();
         return providers.Count == 1 ? providers[0] : null;
+    }
+
+    /// <summary>The endpoint the ledger says an asset (by id, else by review task) was submitted to; null when it does not know.</summary>
+    public static string? EndpointOf(IEnumerable<Asset> known, Provider provider, string? assetId, string? taskId)
+    {
+        Asset? match = null;
+        foreach (var asset in known)
+        {
+            if (asset.Provider != provider || asset.Endpoint is null)
+            {
+                continue;
+            }
+
+            if (assetId != null && asset.AssetId == assetId)
+            {
+                return asset.Endpoint;
+            }
+
+            if (taskId != null && asset.TaskId == taskId)
+            {
+                match ??= asset;
+            }
+        }
+
+        return match?.Endpoint;
     }
 }

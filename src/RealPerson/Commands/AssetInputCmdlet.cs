@@ -51,30 +51,39 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? LedgerPath { get; set; }
 
-    /// <summary>The provider the ledger says these ids were submitted to, if it knows them (read once per command).</summary>
-    private Provider? ProviderFromLedger(string[] ids)
+    /// <summary>The provider the ledger says these ids were submitted to, if it knows them.</summary>
+    private Provider? ProviderFromLedger(string[] ids) =>
+        IdInputs.NonEmpty(ids).Any() ? Ledger.LedgerProviders.For(KnownAssets(), ids) : null;
+
+    /// <summary>Ids given by hand are read where the ledger says they were submitted (unless -BaseUrl names another).</summary>
+    private IReadOnlyList<(Asset Asset, object? Target)> AtTheirEndpoints(IReadOnlyList<(Asset Asset, object? Target)> inputs)
     {
-        if (!IdInputs.NonEmpty(ids).Any())
+        foreach (var (asset, _) in inputs)
         {
-            return null;
+            asset.Endpoint ??= Ledger.LedgerProviders.EndpointOf(KnownAssets(), asset.Provider, asset.AssetId, asset.TaskId);
         }
 
-        try
+        return inputs;
+    }
+
+    /// <summary>The ledger's assets, read once per command; empty when it cannot be read (it only helps here).</summary>
+    private IReadOnlyList<Asset> KnownAssets()
+    {
+        if (knownAssets is null)
         {
-            if (knownAssets is null)
+            try
             {
                 var ledger = OpenLedger(LedgerPath);
                 knownAssets = Ledger.LedgerView.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
             }
-        }
-        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
-        {
-            // Only a hint: without it the provider comes from -Provider or the one configured key.
-            WriteVerbose($"The ledger could not be read to find the ids' provider: {e.Message}");
-            knownAssets = Array.Empty<Asset>();
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                WriteVerbose($"The ledger could not be read to find the ids' provider and endpoint: {e.Message}");
+                knownAssets = Array.Empty<Asset>();
+            }
         }
 
-        return Ledger.LedgerProviders.For(knownAssets, ids);
+        return knownAssets;
     }
 
     /// <summary>This record's inputs as assets to read, each with the object its errors should name.</summary>
@@ -98,9 +107,9 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
                 }
 
                 EnsureConnection(RealPerson.Provider.APIMart, TaskId);
-                return IdInputs.NonEmpty(TaskId)
+                return AtTheirEndpoints(IdInputs.NonEmpty(TaskId)
                     .Select(task => (new Asset { Provider = RealPerson.Provider.APIMart, TaskId = task, Status = AssetStatus.Processing }, (object?)task))
-                    .ToList();
+                    .ToList());
             default:
                 var ids = ParameterSetName == ParameterSets.PipedId ? PipedId.Select(id => id?.Value ?? string.Empty).ToArray() : AssetId;
 
@@ -108,9 +117,9 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
                 var implied = IdInputs.NonEmpty(TaskId).Any() ? RealPerson.Provider.APIMart : Provider is null ? ProviderFromLedger(ids) : null;
                 var provider = InferProvider(Provider, implied, ids);
                 EnsureConnection(provider, ids);
-                return Terminating(() => IdInputs.FromIds(provider, ids, TaskId, TaskIndex).ToList(), ids)
+                return AtTheirEndpoints(Terminating(() => IdInputs.FromIds(provider, ids, TaskId, TaskIndex).ToList(), ids)
                     .Select(asset => (asset, (object?)asset.AssetId ?? asset.TaskId))
-                    .ToList();
+                    .ToList());
         }
     }
 }
