@@ -133,3 +133,59 @@ Describe 'Submit-RealPersonAsset -Provider APIMart without a group' {
         (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'apimart.submit-assets' | Should -Be $before
     }
 }
+
+Describe 'A verification interrupted by Ctrl+C' {
+    BeforeAll {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        # Start-AvatarVerification -Wait in a pipeline of its own, stopped the way Ctrl+C stops it.
+        $script:Shell = [powershell]::Create()
+        $null = $script:Shell.AddScript({
+            param($Manifest)
+            Import-Module $Manifest
+            Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1
+        }).AddArgument((Join-Path (Get-RepoRoot) 'RealPerson.psd1'))
+        $script:Running = $script:Shell.BeginInvoke()
+        $deadline = (Get-Date).AddSeconds(30)
+        do {
+            Start-Sleep -Milliseconds 200
+            $script:Started = @(Get-Content $env:REALPERSON_LEDGER -ErrorAction SilentlyContinue | ConvertFrom-Json | Where-Object event -eq 'verification')
+        } until ($script:Started.Count -gt 0 -or (Get-Date) -gt $deadline)
+        $script:Shell.Stop()
+        $script:Lost = $null
+        try { $script:Lost = $script:Shell.EndInvoke($script:Running) }
+        catch {
+            # Stopped, as Ctrl+C stops it: anything else is a real failure.
+            if ($_.Exception.GetBaseException() -isnot [System.Management.Automation.PipelineStoppedException]) { throw }
+        }
+    }
+    AfterAll { $script:Shell.Dispose() }
+
+    It 'leaves no object, but the ledger keeps the verification without its token' {
+        $script:Lost | Should -BeNullOrEmpty
+        $script:Started.Count | Should -Be 1
+        $script:Started[0].taskId | Should -BeLike 'task_*'
+        $script:Started[0].PSObject.Properties.Name | Should -Not -Contain 'bytedToken'
+        (Get-Content $env:REALPERSON_LEDGER -Raw) | Should -Not -Match 'bt_'
+    }
+
+    It 'is resumed by Wait-AvatarVerification -TaskId, and the pass is kept' {
+        $person = Start-Person -Decision pass
+        $v = Wait-AvatarVerification -TaskId $script:Started[0].taskId -PollIntervalSec 1
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $v.Status | Should -Be 'Passed'
+        $v.GroupId | Should -BeLike 'grp_*'
+        $v.TaskId | Should -Be $script:Started[0].taskId
+    }
+
+    It 'answers at once from the ledger once it has passed' {
+        $calls = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'apimart.query-verification'
+        (Wait-AvatarVerification -TaskId $script:Started[0].taskId).Status | Should -Be 'Passed'
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'apimart.query-verification' | Should -Be $calls
+    }
+
+    It 'completes the TaskId from the ledger' {
+        $line = "Wait-AvatarVerification -TaskId "
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $completion.CompletionMatches.CompletionText | Should -Contain $script:Started[0].taskId
+    }
+}

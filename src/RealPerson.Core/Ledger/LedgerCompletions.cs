@@ -34,4 +34,15 @@ public static class LedgerCompletions
             .Take(MaxResults)
             .ToList();
     }
+
+    /// <summary>Verification task ids that start with <paramref name="prefix"/>, newest first, with their status.</summary>
+    public static IReadOnlyList<(string Value, string ToolTip)> CompleteVerifications(IEnumerable<AvatarVerification> verifications, string? prefix)
+    {
+        var start = (prefix ?? string.Empty).Trim('\'', '"');
+        return verifications
+            .Where(v => v.TaskId != null && v.TaskId.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+            .Select(v => (v.TaskId!, $"APIMart verification ({v.Status}{(v.ExpiresAt is { } e ? ", link until " + e.ToLocalTime().ToString("T") : string.Empty)})"))
+            .Take(MaxResults)
+            .ToList();
+    }
 }

@@ -18,6 +18,9 @@ public static class LedgerEvent
     /// <summary>The outcome could not be learned.</summary>
     public const string Unknown = "unknown";
 
+    /// <summary>An APIMart liveness verification started or ended (never its token or link).</summary>
+    public const string Verification = "verification";
+
     /// <summary>A status learned while reading or waiting.</summary>
     public const string Status = "status";
 }

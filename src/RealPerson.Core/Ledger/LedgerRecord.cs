@@ -57,6 +57,10 @@ public sealed class LedgerRecord
     [JsonPropertyName("error")]
     public string? Error { get; set; }
 
+    /// <summary>When a verification's link stops working.</summary>
+    [JsonPropertyName("expiresAt")]
+    public DateTimeOffset? ExpiresAt { get; set; }
+
     /// <summary>The base URL submitted to; absent in records written before endpoints were kept.</summary>
     [JsonPropertyName("endpoint")]
     public string? Endpoint { get; set; }

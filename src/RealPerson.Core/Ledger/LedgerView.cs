@@ -26,6 +26,12 @@ public static class LedgerView
                 continue;
             }
 
+            if (record.Event == LedgerEvent.Verification)
+            {
+                // Verifications are folded by VerificationRecords, not as assets.
+                continue;
+            }
+
             var asset = Find(record, provider, bySubmission, byAssetId, byTaskSlot);
             if (asset is null)
             {

@@ -5,12 +5,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.ApiMart;
 using RealPerson.Json;
+using RealPerson.Ledger;
 
 namespace RealPerson.Verification;
 
 /// <summary>
 /// APIMart's liveness flow: open a session (step 1), wait for its task to hand out the H5 link and
 /// token, then (optionally) poll step 2 until the person has passed and the asset group is known.
+/// Each verification is journaled when its link is ready and when it ends, so an interrupted one
+/// can be resumed by its TaskId (<see cref="ResumeAsync"/>: the step-1 task gives the link again).
 /// </summary>
 public sealed class AvatarVerifier
 {
@@ -21,12 +24,17 @@ public sealed class AvatarVerifier
 
     private readonly ApiMartClient client;
     private readonly IReporter reporter;
+    private readonly AssetLedger? ledger;
 
-    public AvatarVerifier(ApiMartClient client, IReporter reporter)
+    public AvatarVerifier(ApiMartClient client, IReporter reporter, AssetLedger? ledger = null)
     {
         this.client = client;
         this.reporter = reporter;
+        this.ledger = ledger;
     }
+
+    /// <summary>The base URL the verification runs at, for the ledger.</summary>
+    public string? Endpoint { get; init; }
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -37,6 +45,17 @@ public sealed class AvatarVerifier
     {
         var taskId = await client.CreateVerificationAsync(callbackUrl, projectName, cancellationToken).ConfigureAwait(false);
         reporter.Verbose($"APIMart verification task {taskId} created; waiting for its link.");
+        var verification = await ResumeAsync(taskId, projectName, cancellationToken).ConfigureAwait(false);
+        await JournalAsync(verification).ConfigureAwait(false);
+        return verification;
+    }
+
+    /// <summary>
+    /// The session of a verification started earlier, from its step-1 task (which the vendor
+    /// answers again with the link and token); waits for the link if the task is still running.
+    /// </summary>
+    public async Task<AvatarVerification> ResumeAsync(string taskId, string projectName, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
@@ -93,6 +112,7 @@ public sealed class AvatarVerifier
                     verification.GroupId = groupId;
                     verification.Status = VerificationStatus.Passed;
                     reporter.Progress(new ProgressReport(ProgressActivityId, "Waiting for the liveness check", "Passed", 100, completed: true));
+                    await JournalAsync(verification).ConfigureAwait(false);
                     return verification;
                 }
             }
@@ -108,9 +128,11 @@ public sealed class AvatarVerifier
                 {
                     case VerificationVerdict.Refused:
                         verification.Status = VerificationStatus.Refused;
+                        await JournalAsync(verification).ConfigureAwait(false);
                         throw Refused(e.VendorCode, message, e);
                     case VerificationVerdict.Expired:
                         verification.Status = VerificationStatus.Expired;
+                        await JournalAsync(verification).ConfigureAwait(false);
                         throw Expired(e.VendorCode, message, e);
                     case VerificationVerdict.Unclear when lastUnclear != message:
                         lastUnclear = message;
@@ -126,8 +148,27 @@ public sealed class AvatarVerifier
         }
 
         verification.Status = VerificationStatus.Expired;
-        throw Expired(null, $"The verification link expired at {expiresAt:u} before the person passed the liveness check" +
-            (lastUnclear is null ? "." : $"; APIMart's last word was '{lastUnclear}'."), null);
+        await JournalAsync(verification).ConfigureAwait(false);
+        throw Expired(null, $"The verification link expired at {expiresAt:u}" +
+            (lastUnclear is null ? string.Empty : $" (APIMart's last word was '{lastUnclear}')"), null);
+    }
+
+    /// <summary>Records the verification's state; a ledger that cannot be written costs a warning, never the check.</summary>
+    private async Task JournalAsync(AvatarVerification verification)
+    {
+        if (ledger is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ledger.AppendAsync(VerificationRecords.From(verification, Endpoint), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RealPersonException e)
+        {
+            reporter.Warning($"{e.Message} Verification {verification.TaskId} ({verification.Status}) is not in the ledger: keep its TaskId to resume it.");
+        }
     }
 
     private async Task<string?> QueryAsync(string token, string project, Action<string> rememberTask, CancellationToken cancellationToken)
@@ -182,8 +223,10 @@ public sealed class AvatarVerifier
         e.ErrorId == ErrorIds.NetworkError || e.ErrorId == ErrorIds.VendorUnavailable ||
         e.ErrorId == ErrorIds.VendorRateLimited || e.ErrorId == ErrorIds.InvalidVendorResponse;
 
+    // The vendor's words first, then what they mean for the person and what to do.
     private static RealPersonException Expired(string? code, string message, Exception? inner) =>
-        new(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout, message, inner)
+        new(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout,
+            $"{message.TrimEnd('.')}: the link expired before the check was passed. Start a new verification (Start-AvatarVerification -Wait) and have the person open the new link within about two minutes.", inner)
         {
             VendorCode = code,
             VendorMessage = code is null ? null : message,

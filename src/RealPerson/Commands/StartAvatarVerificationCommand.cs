@@ -48,7 +48,11 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
         }
 
         EnsureConnection(Provider.APIMart);
-        var verifier = new AvatarVerifier(Clients.ApiMart, Reporter) { PollInterval = System.TimeSpan.FromSeconds(PollIntervalSec) };
+        var verifier = new AvatarVerifier(Clients.ApiMart, Reporter, OpenLedger(null))
+        {
+            PollInterval = System.TimeSpan.FromSeconds(PollIntervalSec),
+            Endpoint = Clients.Connection(Provider.APIMart).Endpoint,
+        };
         var verification = RunToCompletion(token => verifier.StartAsync(CallbackUrl, ProjectName, token));
 
         var expires = verification.ExpiresAt?.ToLocalTime().ToString("T") ?? "in about two minutes";
@@ -57,7 +61,8 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
             ShowOnHost(QrCodeText.Render(verification.H5Link!));
         }
 
-        ShowOnHost($"Have the person open this link on a phone and pass the check (expires {expires}):\n{verification.H5Link}");
+        ShowOnHost($"Have the person open this link on a phone and pass the check (expires {expires}):\n{verification.H5Link}\n" +
+            $"If this is interrupted, resume it with: Wait-AvatarVerification -TaskId {verification.TaskId}");
 
         if (Wait)
         {

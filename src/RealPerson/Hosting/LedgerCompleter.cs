@@ -26,6 +26,13 @@ public sealed class LedgerCompleter : IArgumentCompleter
 
             // Completion is synchronous; the read is quick and runs off any captured context.
             var contents = Task.Run(() => ledger.ReadAllAsync()).GetAwaiter().GetResult();
+            if (commandName == "Wait-AvatarVerification")
+            {
+                return LedgerCompletions.CompleteVerifications(VerificationRecords.Fold(contents.Records), wordToComplete)
+                    .Select(c => new CompletionResult(Quote(c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
+                    .ToList();
+            }
+
             return LedgerCompletions.Complete(LedgerView.Fold(contents.Records), parameterName, wordToComplete, ProviderNamed(fakeBoundParameters["Provider"]))
                 .Select(c => new CompletionResult(Quote(parameterName == "Name" ? WildcardPattern.Escape(c.Value) : c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
                 .ToList();
