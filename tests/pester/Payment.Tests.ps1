@@ -190,3 +190,17 @@ Describe 'Ids typed by hand are read where the ledger says they went' {
         $done.Status | Should -Be @('Active', 'Active')
     }
 }
+
+Describe 'Two accounts on one endpoint' {
+    It 'sends the same portrait once per account, and the ledger holds no key' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $portrait = [pscustomobject]@{ Name = 'two-accounts'; Url = 'https://example.com/two-accounts.jpg' }
+        $first = $portrait | Submit-RealPersonAsset
+        $second = $portrait | Submit-RealPersonAsset -ApiKey 'sk_test_jimmy_2'
+        $again = $portrait | Submit-RealPersonAsset -ApiKey 'sk_test_jimmy_2' -WarningAction SilentlyContinue
+        Get-SubmitCalls | Should -Be 2
+        $second.AssetId | Should -Not -Be $first.AssetId
+        $again.AssetId | Should -Be $second.AssetId
+        (Get-Content $env:REALPERSON_LEDGER -Raw) | Should -Not -Match 'sk_test_jimmy'
+    }
+}
