@@ -1,0 +1,28 @@
+# The table views, rendered by PowerShell itself: they fit 80 columns and nothing is cut off
+# (long names, errors and task ids wrap), at 80 and at 100 columns.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
+    $script:Assets = @(
+        [RealPerson.Asset]@{ Provider = 'JimmyAI'; Name = 'a-rather-long-portrait-name-from-a-real-csv-file'; Status = 'Failed'; AssetId = 'rp_b83f1c2d9e0a4b5c6d7e8f90'; Error = 'FaceMismatch: the face in the portrait does not match the liveness check' }
+        [RealPerson.Asset]@{ Provider = 'APIMart'; Name = 'clip-1'; Status = 'Processing'; TaskId = 'task_4b2a9c1d7e8f0a1b2c3d4e5f'; TaskIndex = 3 }
+    )
+    $script:Verification = [RealPerson.AvatarVerification]@{ TaskId = 'task_4b2a9c1d7e8f0a1b2c3d4e5f'; Status = 'Passed'; GroupId = 'grp_0123456789abcdef01234567'; ExpiresAt = [DateTimeOffset]::Now }
+}
+
+Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 100 }) {
+    It 'the asset table fits and cuts nothing off' {
+        $lines = ($script:Assets | Format-Table | Out-String -Width $Width) -split "`r?`n"
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
+        ($lines -join "`n") | Should -Not -Match '…'
+        ($lines -join "`n") | Should -Match 'Error'
+        ($lines -join '') -replace '\s', '' | Should -Match 'liveness'
+    }
+
+    It 'the verification table fits and shows the whole TaskId' {
+        $text = $script:Verification | Format-Table | Out-String -Width $Width
+        $text -split "`r?`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
+        $text | Should -Match 'task_4b2a9c1d7e8f0a1b2c3d4e5f'
+        $text | Should -Not -Match '…'
+    }
+}
