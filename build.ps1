@@ -22,7 +22,9 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    # Build, Test, Package, in any combination. From bash "-Task Build,Package" arrives as one
+    # string (pwsh -File does not split it), so commas are split here.
+    [ArgumentCompleter({ 'Build', 'Test', 'Package' })]
     [string[]] $Task = @('Build', 'Test', 'Package'),
 
     [ValidateSet('Debug', 'Release')]
@@ -103,6 +105,11 @@ function Invoke-Package {
 
     $checked = Test-ModuleManifest -Path (Join-Path $target 'RealPerson.psd1')
     Write-Host "Packaged $($checked.Name) $($checked.Version) with $($checked.ExportedCmdlets.Count) cmdlets in $target"
+}
+
+$Task = @($Task -split ',' | ForEach-Object Trim | Where-Object { $_ })
+foreach ($name in $Task) {
+    if ($name -notin 'Build', 'Test', 'Package') { throw "Unknown task '$name': use Build, Test or Package." }
 }
 
 # Test runs against a fresh build unless only Pester was asked for.
