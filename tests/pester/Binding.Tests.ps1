@@ -230,6 +230,14 @@ Describe 'APIMart: verification, clips and tasks' {
             $script:GroupId | Should -BeLike 'grp_*'
         }
 
+        It 'Start-AvatarVerification -LightBackground draws the QR code for a light console' {
+            $info = $null
+            $null = Start-AvatarVerification -LightBackground -InformationVariable info
+            $qr = (($info | Select-Object -First 1).MessageData.Message -split "`n") | Where-Object { $_ }
+            $qr[0] | Should -Match '^ +$'
+            ($qr -join '') | Should -Match '[█▀▄]'
+        }
+
         It 'Start-AvatarVerification binds -ProjectName and -CallbackUrl by name' {
             $v = Start-AvatarVerification -ProjectName 'binding' -CallbackUrl 'https://example.com/cb' -NoQRCode
             $v.Status | Should -Be 'LinkReady'

@@ -6,14 +6,15 @@ namespace RealPerson.Verification;
 public static class QrCodeText
 {
     /// <summary>
-    /// Light modules (and the quiet zone around the code, which scanners need) are drawn as blocks and
-    /// dark ones as blanks, which reads right on the usual dark console background.
+    /// On a dark console (the default) light modules and the quiet zone around the code, which
+    /// scanners need, are drawn as blocks and dark ones as blanks; on a light console the other way
+    /// round, so the code is dark on light either way and scans.
     /// </summary>
-    public static string Render(string text)
+    public static string Render(string text, bool lightBackground = false)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
         using var code = new AsciiQRCode(data);
-        return code.GetGraphicSmall(drawQuietZones: true, invert: false, endOfLine: "\n");
+        return code.GetGraphicSmall(drawQuietZones: true, invert: lightBackground, endOfLine: "\n");
     }
 }

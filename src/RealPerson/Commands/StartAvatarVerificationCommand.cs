@@ -30,6 +30,10 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
     [Parameter]
     public SwitchParameter NoQRCode { get; set; }
 
+    /// <summary>The console has a light background: draw the QR code the other way round so that it scans.</summary>
+    [Parameter]
+    public SwitchParameter LightBackground { get; set; }
+
     /// <summary>Seconds between result polls while waiting (-Wait).</summary>
     [Parameter]
     [ValidateRange(1, 60)]
@@ -58,7 +62,7 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
         var expires = verification.ExpiresAt?.ToLocalTime().ToString("T") ?? "in about two minutes";
         if (!NoQRCode)
         {
-            ShowOnHost(QrCodeText.Render(verification.H5Link!));
+            ShowOnHost(QrCodeText.Render(verification.H5Link!, LightBackground));
         }
 
         ShowOnHost($"Have the person open this link on a phone and pass the check (expires {expires}):\n{verification.H5Link}\n" +

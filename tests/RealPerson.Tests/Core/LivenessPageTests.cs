@@ -46,4 +46,17 @@ public class LivenessPageTests
         // Inverted for dark consoles: the quiet zone (light) is drawn as full blocks.
         Assert.Matches("^█+$", lines[0]);
     }
+
+    [Fact]
+    public void On_a_light_console_the_QR_code_is_drawn_the_other_way_round()
+    {
+        const string link = "https://example.com/h5/bt_0123456789abcdef0123456789abcdef";
+        var dark = QrCodeText.Render(link).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var light = QrCodeText.Render(link, lightBackground: true).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // The quiet zone is the console's own (light) background: blanks, not blocks.
+        Assert.Matches("^ +$", light[0]);
+        Assert.Equal(dark.Length, light.Length);
+        Assert.All(light, line => Assert.Equal(dark[0].Length, line.Length));
+    }
 }
