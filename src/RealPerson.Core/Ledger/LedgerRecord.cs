@@ -69,26 +69,8 @@ public sealed class LedgerRecord
     [JsonPropertyName("account")]
     public string? Account { get; set; }
 
-    public static LedgerRecord FromAsset(string eventName, Asset asset) => new()
-    {
-        Timestamp = DateTimeOffset.UtcNow,
-        Event = eventName,
-        SubmissionId = asset.SubmissionId,
-        Provider = asset.Provider.ToString(),
-        Name = asset.Name,
-        Url = asset.Url,
-        AssetId = asset.AssetId,
-        AssetRef = asset.AssetRef,
-        AssetUri = asset.AssetUri,
-        Status = asset.Status.ToString(),
-        TaskId = asset.TaskId,
-        TaskIndex = asset.TaskIndex,
-        GroupId = asset.GroupId,
-        ProjectName = asset.ProjectName,
-        AssetType = asset.AssetType?.ToString(),
-        CreatedAt = asset.CreatedAt,
-        Error = asset.Error,
-        Endpoint = asset.Endpoint,
-        Account = asset.Account,
-    };
+    [JsonPropertyName("officialId")]
+    public string? OfficialId { get; set; }
+
+    public static LedgerRecord FromAsset(string eventName, Asset asset) => AssetRecords.ToRecord(eventName, asset);
 }

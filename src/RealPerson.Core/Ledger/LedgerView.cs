@@ -82,29 +82,7 @@ public static class LedgerView
 
     private static void Apply(Asset asset, LedgerRecord record)
     {
-        asset.SubmissionId ??= record.SubmissionId;
-        asset.Name = record.Name ?? asset.Name;
-        asset.Url = record.Url ?? asset.Url;
-        asset.AssetId = record.AssetId ?? asset.AssetId;
-        asset.AssetRef = record.AssetRef ?? asset.AssetRef;
-        asset.TaskId = record.TaskId ?? asset.TaskId;
-        asset.TaskIndex = record.TaskIndex ?? asset.TaskIndex;
-        asset.GroupId = record.GroupId ?? asset.GroupId;
-        asset.ProjectName = record.ProjectName ?? asset.ProjectName;
-        asset.Endpoint = record.Endpoint ?? asset.Endpoint;
-        asset.Account = record.Account ?? asset.Account;
-        asset.CreatedAt = record.CreatedAt ?? asset.CreatedAt;
-        asset.UpdatedAt = record.Timestamp;
-        if (record.AssetUri is { } uri)
-        {
-            asset.AssetUri = uri;
-        }
-
-        if (Enum.TryParse<AssetType>(record.AssetType, ignoreCase: true, out var type))
-        {
-            asset.AssetType = type;
-        }
-
+        AssetRecords.Apply(record, asset);
         switch (record.Event)
         {
             case LedgerEvent.Intent:

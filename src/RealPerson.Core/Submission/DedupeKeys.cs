@@ -9,7 +9,7 @@ public static class DedupeKeys
 {
     public static string For(Provider provider, string? name, string? url, string? groupId, string? projectName, AssetType? assetType) =>
         provider == Provider.APIMart
-            ? $"{provider}\n{name}\n{url}\n{groupId}\n{projectName ?? "default"}\n{assetType ?? AssetType.Video}"
+            ? $"{provider}\n{name}\n{url}\n{groupId}\n{projectName ?? ProjectNames.Default}\n{assetType ?? AssetType.Video}"
             : $"{provider}\n{name}\n{url}";
 
     public static string For(Asset asset) =>

@@ -14,7 +14,7 @@ public sealed class SubmitItem
 
     public AssetType AssetType { get; init; } = AssetType.Video;
 
-    public string ProjectName { get; init; } = "default";
+    public string ProjectName { get; init; } = ProjectNames.Default;
 
     /// <summary>The input object, for errors' TargetObject.</summary>
     public object? Target { get; init; }

@@ -92,7 +92,7 @@ public sealed class AvatarVerifier
     public async Task<AvatarVerification> WaitForPassAsync(AvatarVerification verification, CancellationToken cancellationToken)
     {
         var token = verification.BytedToken ?? throw new ArgumentException("The verification has no BytedToken.", nameof(verification));
-        var project = verification.ProjectName ?? "default";
+        var project = verification.ProjectName ?? ProjectNames.Default;
         var expiresAt = verification.ExpiresAt ?? DateTimeOffset.UtcNow + TokenLifetime;
         string? resultTaskId = null;
         string? lastUnclear = null;

@@ -20,7 +20,7 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string ProjectName { get; set; } = "default";
+    public string ProjectName { get; set; } = ProjectNames.Default;
 
     /// <summary>Keep polling until the person has passed, and output the object with GroupId set.</summary>
     [Parameter]

@@ -11,8 +11,6 @@ namespace RealPerson.Commands;
 [OutputType(EngineTypeNames.Asset)]
 public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
 {
-    private const string DefaultProjectName = "default";
-
     private AssetSubmitter? submitter;
     private KnownSubmissions known = KnownSubmissions.None;
     private Task? work;
@@ -39,7 +37,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowNull]
     [AllowEmptyString]
-    public string? ProjectName { get; set; } = DefaultProjectName;
+    public string? ProjectName { get; set; } = ProjectNames.Default;
 
     /// <summary>Requests in flight at once (1 to 30).</summary>
     [Parameter]
@@ -95,7 +93,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             Url = Url,
             GroupId = GroupId,
             AssetType = AssetType,
-            ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? DefaultProjectName : ProjectName!,
+            ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? ProjectNames.Default : ProjectName!,
             Target = CurrentPipelineObject(),
         };
         var earlier = FindKnown(item);

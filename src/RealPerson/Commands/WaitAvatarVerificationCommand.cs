@@ -86,7 +86,7 @@ public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
             return;
         }
 
-        var project = ProjectName ?? recorded?.ProjectName ?? "default";
+        var project = ProjectName ?? recorded?.ProjectName ?? ProjectNames.Default;
         var session = RunToCompletion(token => verifier.ResumeAsync(TaskId, project, token));
         WriteInformation(new HostInformationMessage
         {
