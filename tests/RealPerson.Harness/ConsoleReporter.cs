@@ -12,6 +12,10 @@ internal sealed class ConsoleReporter : IReporter
 
     public bool Quiet { get; init; }
 
+    public bool VerboseEnabled => false;
+
+    public bool DebugEnabled => false;
+
     public void Output(object item) => Interlocked.Increment(ref outputs);
 
     public void Error(RealPersonError error)

@@ -30,6 +30,10 @@ public sealed class ForwardingReporter : IReporter
 
     public void Warning(string message) => inner.Warning(message);
 
+    public bool VerboseEnabled => inner.VerboseEnabled;
+
+    public bool DebugEnabled => inner.DebugEnabled;
+
     public void Verbose(string message) => inner.Verbose(message);
 
     public void Debug(string message) => inner.Debug(message);

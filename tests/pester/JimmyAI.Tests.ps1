@@ -136,3 +136,21 @@ Describe 'The API key' {
         Get-Content $env:REALPERSON_LEDGER -Raw | Should -Not -BeLike "*$($script:Key)*"
     }
 }
+
+Describe 'Tracing with -Verbose' {
+    It 'writes one line per HTTP call: method, path, status, milliseconds; no host and no key' {
+        $lines = @(Submit-RealPersonAsset -Name 'traced' -Url 'https://example.com/traced.jpg' -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $calls = @($lines | Where-Object { $_ -match '^JimmyAI: POST /\S+ -> HTTP 200 in \d+ ms' })
+        $calls.Count | Should -Be 1
+        $calls[0] | Should -BeLike '*/realperson/submit*'
+        ($lines -join "`n") | Should -Not -Match ([regex]::Escape(([uri]$script:Sim.BaseUrl).Authority))
+        ($lines -join "`n") | Should -Not -Match $script:Key
+    }
+
+    It 'writes no such line without -Verbose' {
+        $records = @(Submit-RealPersonAsset -Name 'untraced' -Url 'https://example.com/untraced.jpg' 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $records.Count | Should -Be 0
+    }
+}

@@ -12,6 +12,12 @@ public interface IReporter
 
     void Warning(string message);
 
+    /// <summary>Whether verbose text is shown; the engine builds costly text (a line per HTTP call) only then.</summary>
+    bool VerboseEnabled { get; }
+
+    /// <summary>Whether debug text is shown; request and response bodies are decoded and redacted only then.</summary>
+    bool DebugEnabled { get; }
+
     void Verbose(string message);
 
     void Debug(string message);

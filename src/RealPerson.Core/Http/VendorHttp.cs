@@ -53,10 +53,16 @@ public sealed class VendorHttp
 
     private async Task<VendorResponse> SendAsync(HttpMethod method, string path, byte[]? body, RequestKind kind, CancellationToken cancellationToken)
     {
-        var what = $"{method} {path}";
-        reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} {(body is null ? string.Empty : System.Text.Encoding.UTF8.GetString(body))}"));
+        // The path only: never the host, nor a query string that might carry something secret.
+        var what = $"{method} /{path.Split('?')[0].TrimStart('/')}";
+        if (reporter.DebugEnabled)
+        {
+            reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} {(body is null ? string.Empty : System.Text.Encoding.UTF8.GetString(body))}"));
+        }
 
-        var pipeline = BuildRetryPipeline(what, kind);
+        var retries = 0;
+        var pipeline = BuildRetryPipeline(what, kind, () => retries++);
+        var clock = Stopwatch.StartNew();
         AttemptResult last;
         try
         {
@@ -67,14 +73,22 @@ public sealed class VendorHttp
         catch (RealPersonException e) when (kind == RequestKind.Submit && e.ErrorId == ErrorIds.InvalidVendorResponse)
         {
             // An answer too large to read still means the vendor may have acted on the submission.
+            TraceCall(what, "an answer too large to read", clock, retries);
             throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
         }
 
         if (last.Response is { } response)
         {
-            reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} -> HTTP {response.StatusCode} {response.Excerpt(300)}"));
+            TraceCall(what, $"HTTP {response.StatusCode}", clock, retries);
+            if (reporter.DebugEnabled)
+            {
+                reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} -> HTTP {response.StatusCode} {response.Excerpt(300)}"));
+            }
+
             return response;
         }
+
+        TraceCall(what, "no answer (" + last.FailureKind + ")", clock, retries);
 
         var reason = Redactor.Redact(last.FailureKind);
         if (kind == RequestKind.Submit && last.MayHaveArrived)
@@ -87,7 +101,17 @@ public sealed class VendorHttp
             $"Could not reach {connection.Provider} at {connection.BaseUrl.Authority}: {reason}.", last.Failure);
     }
 
-    private ResiliencePipeline<AttemptResult> BuildRetryPipeline(string what, RequestKind kind)
+    /// <summary>-Verbose: one line per HTTP call, with what came back, how long it took and how often it was retried.</summary>
+    private void TraceCall(string what, string outcome, Stopwatch clock, int retries)
+    {
+        if (reporter.VerboseEnabled)
+        {
+            reporter.Verbose(Redactor.Redact(
+                $"{connection.Provider}: {what} -> {outcome} in {clock.ElapsedMilliseconds} ms{(retries == 0 ? string.Empty : $", {retries} {(retries == 1 ? "retry" : "retries")}")}"));
+        }
+    }
+
+    private ResiliencePipeline<AttemptResult> BuildRetryPipeline(string what, RequestKind kind, Action countRetry)
     {
         var retry = connection.Retry;
         if (retry.MaxRetries <= 0)
@@ -112,6 +136,7 @@ public sealed class VendorHttp
                 OnRetry = args =>
                 {
                     Statistics.CountRetry();
+                    countRetry();
                     reporter.Verbose(Redactor.Redact(
                         $"{connection.Provider}: {what} got {args.Outcome.Result?.Describe()}; retry {args.AttemptNumber + 1} of {retry.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s."));
                     return default;

@@ -16,7 +16,11 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
     private CancellationTokenSource? cancellation;
     private PipelineReporter? reporter;
 
-    internal PipelineReporter Reporter => reporter ??= new PipelineReporter();
+    internal PipelineReporter Reporter => reporter ??= new PipelineReporter
+    {
+        VerboseEnabled = Shown("Verbose", "VerbosePreference"),
+        DebugEnabled = Shown("Debug", "DebugPreference"),
+    };
 
     protected CancellationToken CancellationToken => (cancellation ??= new CancellationTokenSource()).Token;
 
@@ -89,4 +93,18 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
 
     protected void WriteRealPersonError(RealPersonException exception, object? target) =>
         WriteError(ErrorRecords.From(exception, target));
+
+    /// <summary>Whether -Verbose / -Debug (or the preference variable in scope) shows that stream. On the pipeline thread only.</summary>
+    private bool Shown(string parameter, string preferenceVariable)
+    {
+        if (MyInvocation.BoundParameters.TryGetValue(parameter, out var given))
+        {
+            return given is SwitchParameter named ? named.IsPresent : LanguagePrimitives.IsTrue(given);
+        }
+
+        var preference = GetVariableValue(preferenceVariable);
+        return preference is ActionPreference action
+            ? action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore
+            : preference != null && !string.Equals(preference.ToString(), nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase);
+    }
 }

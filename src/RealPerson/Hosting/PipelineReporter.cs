@@ -19,6 +19,12 @@ internal sealed class PipelineReporter : IReporter
 
     public void Warning(string message) => Post(c => c.WriteWarning(message));
 
+    /// <summary>Set by the cmdlet from -Verbose / $VerbosePreference before the engine starts.</summary>
+    public bool VerboseEnabled { get; set; }
+
+    /// <summary>Set by the cmdlet from -Debug / $DebugPreference before the engine starts.</summary>
+    public bool DebugEnabled { get; set; }
+
     public void Verbose(string message) => Post(c => c.WriteVerbose(message));
 
     public void Debug(string message) => Post(c => c.WriteDebug(message));

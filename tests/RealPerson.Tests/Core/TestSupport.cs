@@ -39,6 +39,11 @@ public sealed class RecordingReporter : IReporter
             .Concat(errors.Select(e => $"{e.Exception.Message} {e.Exception.VendorMessage} {e.Exception.RecommendedAction} {e.Exception}"))
             .Concat(progress.Select(p => p.Activity + " " + p.Status)));
 
+    /// <summary>On by default, so tests see every message; a test turns them off to check nothing costly is built.</summary>
+    public bool VerboseEnabled { get; set; } = true;
+
+    public bool DebugEnabled { get; set; } = true;
+
     public void Output(object item) => outputs.Enqueue(item);
 
     public void Error(RealPersonError error) => errors.Enqueue(error);
