@@ -68,5 +68,8 @@ public sealed class ProviderClients
         });
     }
 
+    /// <summary>The in-flight limit of a provider's account at this endpoint, shared process-wide.</summary>
+    public AccountConcurrency AccountConcurrency(Provider provider) => RealPerson.Http.AccountConcurrency.For(Connection(provider));
+
     private VendorHttp Http(Provider provider) => new(Connection(provider), reporter, Statistics);
 }

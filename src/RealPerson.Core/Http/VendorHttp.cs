@@ -39,6 +39,9 @@ public sealed class VendorHttp
 
     public Provider Provider => connection.Provider;
 
+    /// <summary>The in-flight limit of this account at this endpoint, which every answer here adjusts.</summary>
+    public AccountConcurrency Concurrency => AccountConcurrency.For(connection);
+
     public Uri BaseUrl => connection.BaseUrl;
 
     public RequestStatistics Statistics { get; }
@@ -192,6 +195,16 @@ public sealed class VendorHttp
                 if (!response.IsSuccess || response.Json is null)
                 {
                     Statistics.CountFailure();
+                }
+
+                // Every answer tells the account's in-flight limit how the vendor is coping.
+                if (response.StatusCode is 429 or 503)
+                {
+                    Concurrency.Overloaded();
+                }
+                else if (response.IsSuccess)
+                {
+                    Concurrency.Succeeded();
                 }
 
                 return AttemptResult.Answered(response);

@@ -279,9 +279,12 @@ public sealed class AssetSubmitter
 
     private async Task SendWhenAllowedAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
+        // This command's cap (-ThrottleLimit), then the account's own limit, which the vendor's answers set.
         await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        IDisposable? slot = null;
         try
         {
+            slot = await clients.AccountConcurrency(batch[0].Item.Provider).AcquireAsync(cancellationToken).ConfigureAwait(false);
             if (StoppedBy != null)
             {
                 // An earlier answer stopped the run: nothing more is sent (or journaled).
@@ -407,6 +410,7 @@ public sealed class AssetSubmitter
         }
         finally
         {
+            slot?.Dispose();
             throttle.Release();
         }
     }

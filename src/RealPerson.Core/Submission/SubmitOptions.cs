@@ -6,9 +6,10 @@ public sealed class SubmitOptions
     /// <summary>Upstream allows about 30 create calls in flight per account.</summary>
     public const int MaxThrottleLimit = 30;
 
-    public const int DefaultThrottleLimit = 8;
+    /// <summary>The cap by default is the vendor's limit; the pace is set by the vendor's answers (see AccountConcurrency).</summary>
+    public const int DefaultThrottleLimit = MaxThrottleLimit;
 
-    /// <summary>Requests in flight at once.</summary>
+    /// <summary>The most requests this run may have in flight at once (a cap, not the pace).</summary>
     public int ThrottleLimit { get; init; } = DefaultThrottleLimit;
 
     /// <summary>An APIMart batch short of 20 is sent once the input has been quiet this long.</summary>
