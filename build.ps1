@@ -10,11 +10,15 @@
              pwsh (found through $PSHOME), so the module is not held loaded here. Pester 5.9.1
              comes from NuGet into .tools/packages and is imported by path.
     Package: a clean module folder out/RealPerson/<version>/, ready for Publish-PSResource.
+    Demo:    builds, starts the simulator, runs both vendors' flows end to end (QR code, progress,
+             tables), stops it; needs no key and no network. Results land in out/demo.
 
     From bash, ./build.ps1 runs in the repository's pinned PowerShell (.config/dotnet-tools.json,
     restored by .tools/pwsh); from any pwsh 7.4+, ./build.ps1 runs in that pwsh.
 .EXAMPLE
     ./build.ps1 -Task Test           # the test command: build, xunit, then Pester
+.EXAMPLE
+    ./build.ps1 -Task Demo           # see it work against the simulator
 .EXAMPLE
     ./build.ps1                      # build, test, package
 .EXAMPLE
@@ -24,7 +28,7 @@
 param(
     # Build, Test, Package, in any combination. From bash "-Task Build,Package" arrives as one
     # string (pwsh -File does not split it), so commas are split here.
-    [ArgumentCompleter({ 'Build', 'Test', 'Package' })]
+    [ArgumentCompleter({ 'Build', 'Test', 'Package', 'Demo' })]
     [string[]] $Task = @('Build', 'Test', 'Package'),
 
     [ValidateSet('Debug', 'Release')]
@@ -85,6 +89,14 @@ function Invoke-Test {
     Invoke-Native $pwsh[0] $arguments
 }
 
+# Both vendors end to end against the simulator, in a fresh pwsh (the module is not left loaded here).
+function Invoke-Demo {
+    $pwsh = @(Get-PwshCommand)
+    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-File', (Join-Path $root '.tools/Demo.ps1'), '-Root', $root)
+    & $pwsh[0] @arguments
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit $LASTEXITCODE)." }
+}
+
 function Invoke-Package {
     $manifest = Import-PowerShellDataFile (Join-Path $root 'RealPerson.psd1')
     $version = $manifest.ModuleVersion
@@ -109,16 +121,17 @@ function Invoke-Package {
 
 $Task = @($Task -split ',' | ForEach-Object Trim | Where-Object { $_ })
 foreach ($name in $Task) {
-    if ($name -notin 'Build', 'Test', 'Package') { throw "Unknown task '$name': use Build, Test or Package." }
+    if ($name -notin 'Build', 'Test', 'Package', 'Demo') { throw "Unknown task '$name': use Build, Test, Package or Demo." }
 }
 
-# Test runs against a fresh build unless only Pester was asked for.
-if ('Test' -in $Task -and 'Build' -notin $Task -and -not $SkipXunit) { $Task = @('Build') + $Task }
+# Test runs against a fresh build unless only Pester was asked for; the demo always does.
+if ((('Test' -in $Task -and -not $SkipXunit) -or 'Demo' -in $Task) -and 'Build' -notin $Task) { $Task = @('Build') + $Task }
 
 foreach ($step in $Task) {
     switch ($step) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Package' { Invoke-Package }
+        'Demo' { Invoke-Demo }
     }
 }
