@@ -9,7 +9,8 @@
              against the built module and the vendor simulator, in a fresh process of this same
              pwsh (found through $PSHOME), so the module is not held loaded here. Pester 5.9.1
              comes from NuGet into .tools/packages and is imported by path.
-    Package: a clean module folder out/RealPerson/<version>/, ready for Publish-PSResource.
+    Package: a clean module folder out/RealPerson/<version>/, and from it a Gallery-ready
+             out/packages/RealPerson.<version>.nupkg made with Publish-PSResource.
     Demo:    builds, starts the simulator, runs both vendors' flows end to end (QR code, progress,
              tables), stops it; needs no key and no network. Results land in out/demo.
 
@@ -117,6 +118,21 @@ function Invoke-Package {
 
     $checked = Test-ModuleManifest -Path (Join-Path $target 'RealPerson.psd1')
     Write-Host "Packaged $($checked.Name) $($checked.Version) with $($checked.ExportedCmdlets.Count) cmdlets in $target"
+
+    # A Gallery-ready .nupkg, made by Publish-PSResource into a local folder repository that is
+    # registered only for this step (PSResourceGet ships with pwsh 7.4+).
+    $packages = Join-Path $root 'out/packages'
+    New-Item -ItemType Directory -Force -Path $packages | Out-Null
+    Remove-Item (Join-Path $packages "RealPerson.$version.nupkg") -ErrorAction SilentlyContinue
+    $repository = "RealPersonBuild-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $target -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    Write-Host "Published $(Join-Path $packages "RealPerson.$version.nupkg")"
 }
 
 $Task = @($Task -split ',' | ForEach-Object Trim | Where-Object { $_ })
