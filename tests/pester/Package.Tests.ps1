@@ -8,7 +8,11 @@ BeforeAll {
     $script:Nupkg = Get-ChildItem (Join-Path (Get-RepoRoot) 'out/packages') -Filter 'RealPerson.*.nupkg' -ErrorAction SilentlyContinue | Select-Object -First 1
 
     $script:InstallRoot = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-install-$([guid]::NewGuid().ToString('N'))"
-    New-Item -ItemType Directory -Path $script:InstallRoot | Out-Null
+    # The folders must exist: .NET answers "" for a special folder that does not, and PSResourceGet
+    # would then keep its repository list in the current directory.
+    foreach ($folder in '.local/share', '.config', 'AppData/Local') {
+        New-Item -ItemType Directory -Force -Path (Join-Path $script:InstallRoot $folder) | Out-Null
+    }
     $installer = Join-Path $TestDrive 'install.ps1'
     Set-Content -Path $installer -Value @'
 param([string] $Packages)
