@@ -26,3 +26,29 @@ Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width =
         $text | Should -Not -Match '…'
     }
 }
+
+Describe 'Status colours' {
+    AfterEach {
+        $PSStyle.OutputRendering = $script:Rendering
+        Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue
+    }
+    BeforeAll { $script:Rendering = $PSStyle.OutputRendering }
+
+    It 'colours Status where the host renders colour' {
+        $PSStyle.OutputRendering = 'Ansi'
+        $row = ($script:Assets[0] | Format-Table | Out-String -Width 100 -Stream) | Where-Object { $_ -match 'Failed' }
+        $row | Should -Match ([regex]::Escape($PSStyle.Foreground.Red) + 'Failed')
+    }
+
+    It 'writes plain text when OutputRendering is PlainText' {
+        $PSStyle.OutputRendering = 'PlainText'
+        ($script:Assets | Format-Table | Out-String -Width 100) | Should -Not -Match "`e\["
+    }
+
+    It 'writes plain text when NO_COLOR is set' {
+        $PSStyle.OutputRendering = 'Ansi'
+        $env:NO_COLOR = '1'
+        $row = ($script:Assets[0] | Format-Table | Out-String -Width 100 -Stream) | Where-Object { $_ -match 'Failed' }
+        $row | Should -Not -Match ([regex]::Escape($PSStyle.Foreground.Red))
+    }
+}
