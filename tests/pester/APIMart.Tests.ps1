@@ -189,3 +189,32 @@ Describe 'A verification interrupted by Ctrl+C' {
         $completion.CompletionMatches.CompletionText | Should -Contain $script:Started[0].taskId
     }
 }
+
+Describe '-AsJob on the long waits' {
+    It 'Start-AvatarVerification -AsJob shows the link now and the job outputs the passed verification' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $info = $null
+        $job = Start-AvatarVerification -AsJob -NoQRCode -PollIntervalSec 1 -InformationVariable info
+        $job.GetType().Name | Should -Be 'ThreadJob'
+        ($info -join "`n") | Should -BeLike "*$($script:Sim.BaseUrl)/h5/*"
+        $person = Start-Person -Decision pass
+        $v = $job | Receive-Job -Wait -AutoRemoveJob
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $v.Status | Should -Be 'Passed'
+        $v.GroupId | Should -BeLike 'grp_*'
+    }
+
+    It 'Wait-AssetActive -AsJob returns a job whose output is the same assets' {
+        $person = Start-Person -Decision pass
+        $v = Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $submitted = @(1..3 | ForEach-Object { [pscustomobject]@{ Name = "job-clip-$_"; Url = "https://example.com/job/$_.mp4" } } |
+            Submit-RealPersonAsset -GroupId $v.GroupId)
+        $job = $submitted | Wait-AssetActive -AsJob -PollIntervalSec 1 -TimeoutSec 60
+        $job.GetType().Name | Should -Be 'ThreadJob'
+        $done = @($job | Receive-Job -Wait -AutoRemoveJob)
+        $done.Count | Should -Be 3
+        $done | ForEach-Object { $_ | Should -BeOfType ([RealPerson.Asset]); $_.Status | Should -Be 'Active' }
+        $done.TaskId | Sort-Object -Unique | Should -Be $submitted[0].TaskId
+    }
+}

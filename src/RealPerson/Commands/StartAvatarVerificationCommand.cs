@@ -34,6 +34,10 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
     [Parameter]
     public SwitchParameter LightBackground { get; set; }
 
+    /// <summary>Wait for the pass in a background (thread) job: the link is shown now, the job's output is the passed verification. Implies -Wait.</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     /// <summary>Seconds between result polls while waiting (-Wait).</summary>
     [Parameter]
     [ValidateRange(1, 60)]
@@ -67,6 +71,13 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
 
         ShowOnHost($"Have the person open this link on a phone and pass the check (expires {expires}):\n{verification.H5Link}\n" +
             $"If this is interrupted, resume it with: Wait-AvatarVerification -TaskId {verification.TaskId}");
+
+        if (AsJob)
+        {
+            var parameters = Hosting.BackgroundJob.Carried(this, nameof(CallbackUrl), nameof(ProjectName), nameof(Wait), nameof(NoQRCode), nameof(LightBackground));
+            WriteObject(Hosting.BackgroundJob.Start(this, "Wait-AvatarVerification", parameters, new object[] { verification }));
+            return;
+        }
 
         if (Wait)
         {

@@ -14,6 +14,7 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
 {
     private AssetWaiter? waiter;
     private Task? work;
+    private readonly System.Collections.Generic.List<Asset> forTheJob = new();
 
     /// <summary>How long each asset may wait, in seconds, from when it reaches this command.</summary>
     [Parameter]
@@ -25,9 +26,18 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
     [ValidateRange(1, 3600)]
     public int PollIntervalSec { get; set; } = 10;
 
+    /// <summary>Wait in a background (thread) job: the job is output now, and its output is the same assets.</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
+        if (AsJob)
+        {
+            return;
+        }
+
         var options = new WaitOptions
         {
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
@@ -39,6 +49,17 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
 
     protected override void ProcessRecord()
     {
+        if (AsJob)
+        {
+            // Resolved here (ids to assets, keys checked), waited on in the job.
+            foreach (var (asset, _) in CurrentInputs())
+            {
+                forTheJob.Add(asset);
+            }
+
+            return;
+        }
+
         foreach (var (asset, target) in CurrentInputs())
         {
             waiter!.Add(asset, target);
@@ -49,6 +70,13 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
 
     protected override void EndProcessing()
     {
+        if (AsJob)
+        {
+            var parameters = Hosting.BackgroundJob.Carried(this, nameof(InputObject), nameof(AssetId), nameof(TaskId), nameof(PipedId), nameof(Provider), nameof(TaskIndex));
+            WriteObject(Hosting.BackgroundJob.Start(this, "Wait-AssetActive", parameters, forTheJob.ToArray()));
+            return;
+        }
+
         waiter!.Complete();
         RunToCompletion(work!);
     }
