@@ -12,6 +12,8 @@ $moduleDll = [System.IO.Path]::Combine($PSScriptRoot, 'RealPerson.dll')
 if ($PSEdition -eq 'Desktop') {
     $assembly = [System.Reflection.Assembly]::LoadFrom($moduleDll)
     $assembly.GetType('RealPerson.Commands.Hosting.ModuleAssemblyResolver', $true).GetMethod('Install').Invoke($null, $null)
+    # No load context to tell a first import from a later one: always re-export (see below).
+    $importedBefore = $true
 }
 else {
     $contextName = "RealPerson ($PSScriptRoot)"
@@ -20,7 +22,8 @@ else {
         if ($existing.Name -eq $contextName) { $context = $existing; break }
     }
 
-    if ($null -eq $context) {
+    $importedBefore = $null -ne $context
+    if (-not $importedBefore) {
         # The runtime's own assemblies, as one string searched per file (cheaper than a set of them).
         $runtime = [string][System.AppContext]::GetData('TRUSTED_PLATFORM_ASSEMBLIES')
         $separator = [System.IO.Path]::DirectorySeparatorChar
@@ -48,13 +51,16 @@ else {
 }
 
 # Module-qualified: the real Import-Module, whatever a user has shadowed it with (and no Get-Command, which costs 50 ms).
-$inner = Microsoft.PowerShell.Core\Import-Module -Assembly $assembly -PassThru
+$inner = Microsoft.PowerShell.Core\Import-Module -Assembly $assembly -PassThru:$importedBefore
 
-# Imported again (Import-Module -Force), PowerShell hands back its cached assembly module without
-# exporting its cmdlets into this new module's scope (PowerShell/PowerShell#20710): add them.
-$addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod('AddExportedCmdlet', [System.Reflection.BindingFlags]'Instance, NonPublic')
-foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
-    $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
+# Imported again (Import-Module -Force, or in another runspace), PowerShell hands back its cached
+# assembly module without exporting its cmdlets into this new module's scope
+# (PowerShell/PowerShell#20710): add them. A first import needs none of it.
+if ($inner) {
+    $addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod('AddExportedCmdlet', [System.Reflection.BindingFlags]'Instance, NonPublic')
+    foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
+        $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
+    }
 }
 
 # The engine's types live in the module's load context, which PowerShell's type names do not
