@@ -30,6 +30,26 @@ Describe 'Start-AvatarVerification' {
         ($info -join "`n") | Should -BeLike "*$($v.H5Link)*"
     }
 
+    It 'draws a square of half blocks with a quiet zone, light on dark unless -LightBackground' {
+        $dark = $null
+        $light = $null
+        $null = Start-AvatarVerification -InformationVariable dark
+        $null = Start-AvatarVerification -LightBackground -InformationVariable light
+        $darkLines = @(($dark | Select-Object -First 1).MessageData.Message -split "`n" | Where-Object { $_ })
+        $lightLines = @(($light | Select-Object -First 1).MessageData.Message -split "`n" | Where-Object { $_ })
+
+        # Half blocks: each text line holds two rows of modules, so the square is twice as wide as tall.
+        $width = $darkLines[0].Length
+        $darkLines | ForEach-Object { $_.Length | Should -Be $width }
+        $width | Should -BeGreaterOrEqual (2 * $darkLines.Count - 2)
+        $width | Should -BeLessOrEqual (2 * $darkLines.Count + 2)
+
+        # On a dark console the quiet zone (light) is drawn as full blocks; on a light one it is the background.
+        $darkLines[0] | Should -Match '^█+$'
+        $lightLines[0] | Should -Match '^ +$'
+        $lightLines.Count | Should -Be $darkLines.Count
+    }
+
     It 'with -NoQRCode prints only the link' {
         $info = $null
         $null = Start-AvatarVerification -NoQRCode -InformationVariable info

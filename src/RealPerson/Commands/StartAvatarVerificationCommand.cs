@@ -66,7 +66,7 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
         var expires = verification.ExpiresAt?.ToLocalTime().ToString("T") ?? "in about two minutes";
         if (!NoQRCode)
         {
-            ShowOnHost(QrCodeText.Render(verification.H5Link!, LightBackground));
+            ShowOnHost(Hosting.QrCodeText.Render(verification.H5Link!, LightBackground));
         }
 
         ShowOnHost($"Have the person open this link on a phone and pass the check (expires {expires}):\n{verification.H5Link}\n" +

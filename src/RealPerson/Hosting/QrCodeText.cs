@@ -1,9 +1,9 @@
 using QRCoder;
 
-namespace RealPerson.Verification;
+namespace RealPerson.Commands.Hosting;
 
 /// <summary>Renders a link as a QR code made of half-block characters, for a phone to scan off a console.</summary>
-public static class QrCodeText
+internal static class QrCodeText
 {
     /// <summary>
     /// On a dark console (the default) light modules and the quiet zone around the code, which
