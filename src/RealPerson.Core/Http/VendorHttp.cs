@@ -63,26 +63,31 @@ public sealed class VendorHttp
             reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} {(body is null ? string.Empty : System.Text.Encoding.UTF8.GetString(body))}"));
         }
 
-        var retries = 0;
-        var pipeline = BuildRetryPipeline(what, kind, () => retries++);
-        var clock = Stopwatch.StartNew();
+        var call = new CallState(what);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallKey, call);
         AttemptResult last;
         try
         {
-            last = await pipeline.ExecuteAsync(
-                async token => await TryOnceAsync(method, path, body, token).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            last = await PipelineFor(kind).ExecuteAsync(
+                static async (ctx, request) => await request.Http.TryOnceAsync(request.Method, request.Path, request.Body, ctx.CancellationToken).ConfigureAwait(false),
+                context,
+                new Request(this, method, path, body)).ConfigureAwait(false);
         }
         catch (RealPersonException e) when (kind == RequestKind.Submit && e.ErrorId == ErrorIds.InvalidVendorResponse)
         {
             // An answer too large to read still means the vendor may have acted on the submission.
-            TraceCall(what, "an answer too large to read", clock, retries);
+            TraceCall(call, "an answer too large to read");
             throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         if (last.Response is { } response)
         {
-            TraceCall(what, $"HTTP {response.StatusCode}", clock, retries);
+            TraceCall(call, $"HTTP {response.StatusCode}");
             if (reporter.DebugEnabled)
             {
                 reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} -> HTTP {response.StatusCode} {response.Excerpt(300)}"));
@@ -91,7 +96,7 @@ public sealed class VendorHttp
             return response;
         }
 
-        TraceCall(what, "no answer (" + last.FailureKind + ")", clock, retries);
+        TraceCall(call, "no answer (" + last.FailureKind + ")");
 
         var reason = Redactor.Redact(last.FailureKind);
         if (kind == RequestKind.Submit && last.MayHaveArrived)
@@ -105,16 +110,22 @@ public sealed class VendorHttp
     }
 
     /// <summary>-Verbose: one line per HTTP call, with what came back, how long it took and how often it was retried.</summary>
-    private void TraceCall(string what, string outcome, Stopwatch clock, int retries)
+    private void TraceCall(CallState call, string outcome)
     {
         if (reporter.VerboseEnabled)
         {
             reporter.Verbose(Redactor.Redact(
-                $"{connection.Provider}: {what} -> {outcome} in {clock.ElapsedMilliseconds} ms{(retries == 0 ? string.Empty : $", {retries} {(retries == 1 ? "retry" : "retries")}")}"));
+                $"{connection.Provider}: {call.What} -> {outcome} in {call.Clock.ElapsedMilliseconds} ms{(call.Retries == 0 ? string.Empty : $", {call.Retries} {(call.Retries == 1 ? "retry" : "retries")}")}"));
         }
     }
 
-    private ResiliencePipeline<AttemptResult> BuildRetryPipeline(string what, RequestKind kind, Action countRetry)
+    // Built once per connection and kind; what varies per call travels in the context (CallKey).
+    private ResiliencePipeline<AttemptResult> PipelineFor(RequestKind kind) =>
+        kind == RequestKind.Submit
+            ? submitPipeline ??= BuildRetryPipeline(kind)
+            : readPipeline ??= BuildRetryPipeline(kind);
+
+    private ResiliencePipeline<AttemptResult> BuildRetryPipeline(RequestKind kind)
     {
         var retry = connection.Retry;
         if (retry.MaxRetries <= 0)
@@ -122,7 +133,6 @@ public sealed class VendorHttp
             return ResiliencePipeline<AttemptResult>.Empty;
         }
 
-        var clock = Stopwatch.StartNew();
         return new ResiliencePipelineBuilder<AttemptResult>()
             .AddRetry(new RetryStrategyOptions<AttemptResult>
             {
@@ -132,20 +142,60 @@ public sealed class VendorHttp
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(
-                    args.Outcome.Result is { } attempt && TransientPolicy.ShouldRetry(attempt, kind) && WithinBudget(attempt, clock.Elapsed, retry)),
+                    args.Outcome.Result is { } attempt && TransientPolicy.ShouldRetry(attempt, kind) &&
+                    WithinBudget(attempt, args.Context.Properties.GetValue(CallKey, CallState.None).Clock.Elapsed, retry)),
 
                 // The vendor's Retry-After wins over our own backoff; null falls back to it.
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result?.Response?.RetryAfter),
                 OnRetry = args =>
                 {
                     Statistics.CountRetry();
-                    countRetry();
+                    var call = args.Context.Properties.GetValue(CallKey, CallState.None);
+                    call.Retries++;
                     reporter.Verbose(Redactor.Redact(
-                        $"{connection.Provider}: {what} got {args.Outcome.Result?.Describe()}; retry {args.AttemptNumber + 1} of {retry.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s."));
+                        $"{connection.Provider}: {call.What} got {args.Outcome.Result?.Describe()}; retry {args.AttemptNumber + 1} of {retry.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s."));
                     return default;
                 },
             })
             .Build();
+    }
+
+    private static readonly ResiliencePropertyKey<CallState> CallKey = new("realperson.call");
+
+    private ResiliencePipeline<AttemptResult>? submitPipeline;
+    private ResiliencePipeline<AttemptResult>? readPipeline;
+
+    /// <summary>One call's own facts, for its retries and its trace line.</summary>
+    private sealed class CallState
+    {
+        public static readonly CallState None = new("?");
+
+        public CallState(string what) => What = what;
+
+        public string What { get; }
+
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public int Retries { get; set; }
+    }
+
+    private readonly struct Request
+    {
+        public Request(VendorHttp http, HttpMethod method, string path, byte[]? body)
+        {
+            Http = http;
+            Method = method;
+            Path = path;
+            Body = body;
+        }
+
+        public VendorHttp Http { get; }
+
+        public HttpMethod Method { get; }
+
+        public string Path { get; }
+
+        public byte[]? Body { get; }
     }
 
     private static bool WithinBudget(AttemptResult attempt, TimeSpan elapsed, RetrySettings retry)
