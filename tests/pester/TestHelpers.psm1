@@ -104,4 +104,47 @@ function Invoke-FreshPwsh {
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
 }
 
-Export-ModuleMember -Function Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+# A stand-in forward proxy on loopback: it records each request's head (request line and headers)
+# and answers 502, so nothing is forwarded anywhere. Bounded: it stops after 60 s or 50 requests.
+function Start-RecordingProxy {
+    $port = Get-FreeTcpPort
+    $log = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-proxy-$port.log"
+    Set-Content -Path $log -Value $null
+    # Listening before this returns (connections wait in the backlog until the job takes them), and
+    # a throttle limit of its own, so thread jobs still running from other tests cannot hold it back.
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, $port)
+    $listener.Start()
+    $job = Start-ThreadJob -ThrottleLimit 50 -ArgumentList $listener, $log -ScriptBlock {
+        param($listener, $log)
+        $deadline = (Get-Date).AddSeconds(60)
+        try {
+            for ($n = 0; $n -lt 50 -and (Get-Date) -lt $deadline; ) {
+                if (-not $listener.Pending()) { Start-Sleep -Milliseconds 20; continue }
+                $n++
+                $client = $listener.AcceptTcpClient()
+                try {
+                    $stream = $client.GetStream()
+                    $reader = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::ASCII, $false, 1024, $true)
+                    $head = while ($true) { $line = $reader.ReadLine(); if ([string]::IsNullOrEmpty($line)) { break }; $line }
+                    Add-Content -Path $log -Value (($head -join "`n") + "`n---")
+                    $answer = [System.Text.Encoding]::ASCII.GetBytes("HTTP/1.1 502 Bad Gateway`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
+                    $stream.Write($answer, 0, $answer.Length)
+                }
+                finally { $client.Dispose() }
+            }
+        }
+        finally { $listener.Stop() }
+    }
+    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Log = $log; Job = $job; Listener = $listener }
+}
+
+function Stop-RecordingProxy {
+    param($Proxy)
+    if ($Proxy) {
+        $Proxy.Job | Stop-Job -PassThru | Remove-Job -Force
+        $Proxy.Listener.Stop()
+        Remove-Item $Proxy.Log -ErrorAction SilentlyContinue
+    }
+}
+
+Export-ModuleMember -Function Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

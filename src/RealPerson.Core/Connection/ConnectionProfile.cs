@@ -6,13 +6,17 @@ namespace RealPerson;
 /// <summary>Session defaults for one provider, set by Connect-RealPerson.</summary>
 public sealed class ConnectionProfile
 {
-    public ConnectionProfile(Provider provider, SecureString? apiKey, Uri? baseUrl, RetrySettings? retry)
+    public ConnectionProfile(Provider provider, SecureString? apiKey, Uri? baseUrl, RetrySettings? retry, ProxySettings? proxy = null)
     {
         Provider = provider;
         ApiKey = apiKey;
         BaseUrl = baseUrl;
         Retry = retry;
+        Proxy = proxy;
     }
+
+    /// <summary>An explicit proxy for this provider's requests; null for the system's.</summary>
+    public ProxySettings? Proxy { get; }
 
     public Provider Provider { get; }
 

@@ -54,7 +54,7 @@ public sealed class ConnectionResolver
         var key = ResolveKey(provider, request, profile);
         var baseUrl = ResolveBaseUrl(provider, request, profile);
         var retry = profile?.Retry ?? RetryFromEnvironment();
-        return new ResolvedConnection(provider, key, baseUrl, retry);
+        return new ResolvedConnection(provider, key, baseUrl, retry) { Proxy = profile?.Proxy };
     }
 
     private string ResolveKey(Provider provider, ConnectionRequest? request, ConnectionProfile? profile)

@@ -22,6 +22,9 @@ public sealed class ResolvedConnection
 
     public RetrySettings Retry { get; }
 
+    /// <summary>An explicit proxy (Connect-RealPerson -Proxy); null for the system's.</summary>
+    public ProxySettings? Proxy { get; init; }
+
     /// <summary>The base URL as assets carry it (<see cref="ProviderEndpoints.Text"/>).</summary>
     public string Endpoint => ProviderEndpoints.Text(BaseUrl);
 
@@ -31,7 +34,7 @@ public sealed class ResolvedConnection
     private string? account;
 
     /// <summary>The same key and retries, at another base URL (an asset's own endpoint).</summary>
-    public ResolvedConnection At(Uri baseUrl) => new(Provider, ApiKey, baseUrl, Retry);
+    public ResolvedConnection At(Uri baseUrl) => new(Provider, ApiKey, baseUrl, Retry) { Proxy = Proxy };
 
     public override string ToString() => $"{Provider} at {BaseUrl}";
 }

@@ -32,7 +32,7 @@ public sealed class VendorHttp
     {
         this.connection = connection;
         this.reporter = reporter;
-        client = SharedHttpClient.Instance;
+        client = HttpClients.For(connection.Proxy);
         Statistics = statistics ?? new RequestStatistics();
         Redactor = new Redactor(connection.ApiKey);
     }

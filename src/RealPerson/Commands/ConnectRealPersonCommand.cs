@@ -34,6 +34,17 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
     [ValidateRange(0, 86400)]
     public int? MaxRetrySec { get; set; }
 
+    /// <summary>A proxy for this provider's requests in this session (loopback always goes direct).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    /// <summary>The proxy's own credential; it is never sent to a vendor.</summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -52,8 +63,22 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
             MaxRetryTime = MaxRetrySec is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback.MaxRetryTime,
         };
 
+        if (ProxyCredential != null && Proxy is null)
+        {
+            ThrowTerminatingError(ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                "-ProxyCredential needs -Proxy: the system proxy uses the system's own credentials."), ProxyCredential));
+        }
+
+        if (Proxy != null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
+        {
+            ThrowTerminatingError(ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                $"The proxy '{Proxy}' is not an absolute http(s) URL, such as http://proxy.example.com:8080."), Proxy));
+        }
+
+        var proxy = Proxy is null ? null : new ProxySettings(Proxy, ProxyCredential?.GetNetworkCredential());
+
         // Check the key and URL as they will be used before the session keeps them.
-        var profile = new ConnectionProfile(Provider, ApiKey.Copy(), baseUrl, retry);
+        var profile = new ConnectionProfile(Provider, ApiKey.Copy(), baseUrl, retry, proxy);
         var trial = new SessionConnections();
         trial.Set(profile);
         var resolved = Terminating(() => new ConnectionResolver(trial).Resolve(Provider));
@@ -62,7 +87,7 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
         WriteVerbose($"{Provider}: the session now uses the given key and {resolved.BaseUrl}.");
         if (PassThru)
         {
-            WriteObject(new ConnectionInfo(Provider, resolved.BaseUrl, resolved.Retry));
+            WriteObject(new ConnectionInfo(Provider, resolved.BaseUrl, resolved.Retry) { Proxy = proxy?.ToString() });
         }
     }
 }

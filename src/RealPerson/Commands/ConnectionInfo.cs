@@ -22,4 +22,7 @@ public sealed class ConnectionInfo
     public int MaxRetryCount { get; }
 
     public int MaxRetrySec { get; }
+
+    /// <summary>The session's explicit proxy (scheme, host and port; never its credential), or null for the system's.</summary>
+    public string? Proxy { get; set; }
 }
