@@ -92,7 +92,7 @@ Describe 'A wrong key over 40 rows' {
         $script:WrongLedger = Join-Path $TestDrive 'wrong-key-ledger.jsonl'
         $rows = 1..40 | ForEach-Object { [pscustomobject]@{ Name = "wrong-key-$_"; Url = "https://example.com/wk/$_.jpg" } }
         $script:Out = $null
-        $script:Thrown = { $script:Out = $rows | Submit-RealPersonAsset -ApiKey 'sk_typo_in_the_key' -LedgerPath $script:WrongLedger } | Should -Throw -PassThru
+        $script:Thrown = { $script:Out = $rows | Submit-RealPersonAsset -ApiKey 'typo-in-the-test-key' -LedgerPath $script:WrongLedger } | Should -Throw -PassThru
     }
 
     It 'sends one request' {

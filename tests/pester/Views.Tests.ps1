@@ -5,9 +5,9 @@ BeforeAll {
     Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
     $script:Assets = @(
         [RealPerson.Asset]@{ Provider = 'JimmyAI'; Name = 'a-rather-long-portrait-name-from-a-real-csv-file'; Status = 'Failed'; AssetId = 'rp_b83f1c2d9e0a4b5c6d7e8f90'; Error = 'FaceMismatch: the face in the portrait does not match the liveness check' }
-        [RealPerson.Asset]@{ Provider = 'APIMart'; Name = 'clip-1'; Status = 'Processing'; TaskId = 'task_4b2a9c1d7e8f0a1b2c3d4e5f'; TaskIndex = 3 }
+        [RealPerson.Asset]@{ Provider = 'APIMart'; Name = 'clip-1'; Status = 'Processing'; TaskId = 'task_4b2a9c1d-7e8f0a1b-2c3d4e5f'; TaskIndex = 3 }
     )
-    $script:Verification = [RealPerson.AvatarVerification]@{ TaskId = 'task_4b2a9c1d7e8f0a1b2c3d4e5f'; Status = 'Passed'; GroupId = 'grp_0123456789abcdef01234567'; ExpiresAt = [DateTimeOffset]::Now }
+    $script:Verification = [RealPerson.AvatarVerification]@{ TaskId = 'task_4b2a9c1d-7e8f0a1b-2c3d4e5f'; Status = 'Passed'; GroupId = 'grp_0123456789abcdef01234567'; ExpiresAt = [DateTimeOffset]::Now }
 }
 
 Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 100 }) {
@@ -22,7 +22,7 @@ Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width =
     It 'the verification table fits and shows the whole TaskId' {
         $text = $script:Verification | Format-Table | Out-String -Width $Width
         $text -split "`r?`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
-        $text | Should -Match 'task_4b2a9c1d7e8f0a1b2c3d4e5f'
+        $text | Should -Match 'task_4b2a9c1d-7e8f0a1b-2c3d4e5f'
         $text | Should -Not -Match '…'
     }
 }

@@ -250,7 +250,7 @@ public class AssetSubmitterTests
         var items = Enumerable.Range(1, 40).Select(i => Sim.Jimmy($"row-{i}")).ToList();
 
         var stopped = await Assert.ThrowsAsync<RealPersonException>(() =>
-            Sim.SubmitAllAsync(Sim.Clients(sim, reporter, jimmyKey: "sk_wrong_key_000"), items, reporter, new SubmitOptions { ThrottleLimit = 8 }));
+            Sim.SubmitAllAsync(Sim.Clients(sim, reporter, jimmyKey: "wrong-test-key"), items, reporter, new SubmitOptions { ThrottleLimit = 8 }));
 
         Assert.Equal(ErrorIds.VendorUnauthorized, stopped.ErrorId);
         Assert.Contains("not sent", stopped.Message);
