@@ -101,7 +101,7 @@ Describe 'A wrong key over 40 rows' {
 
     It 'stops with a terminating error naming the cause' {
         $script:Thrown.FullyQualifiedErrorId | Should -BeLike 'VendorUnauthorized,*'
-        $script:Thrown.Exception.Message | Should -BeLike '*not sent*'
+        $script:Thrown.Exception.Message | Should -BeLike '*nothing more was sent*'
         $script:Out | Should -BeNullOrEmpty
     }
 

@@ -56,6 +56,7 @@ public sealed class AccountConcurrency
     /// <summary>Waits for a slot; dispose the result when the request has its answer.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         TaskCompletionSource<bool> turn;
         lock (gate)
         {

@@ -135,7 +135,7 @@ public sealed class AssetSubmitter
         {
             reporter.Verbose($"Submission stopped: {Summary}; {clients.Statistics}.");
             throw new RealPersonException(stop.ErrorId, stop.Category,
-                $"{stop.Message} The run was stopped at this first answer: the rest of the input was not sent, and nothing was recorded as failed.", stop);
+                $"{stop.Message} The run was stopped: nothing more was sent after this answer, and nothing was recorded as failed. What was accepted before it is in the output and the ledger.", stop);
         }
 
         reporter.Progress(new ProgressReport(ProgressActivityId, "Submitting for review", "Done", 100, completed: true));
@@ -239,6 +239,9 @@ public sealed class AssetSubmitter
                 pending.Completion.TrySetCanceled();
                 if (StoppedBy != null)
                 {
+                    // Covered by the terminating error, but its slot is settled (with nothing) so the
+                    // results after it, paid for and recorded, are still handed out in order.
+                    Settle(pending, () => { });
                     continue;
                 }
 
@@ -279,6 +282,11 @@ public sealed class AssetSubmitter
 
     private async Task SendWhenAllowedAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
+        if (StoppedBy != null)
+        {
+            return;
+        }
+
         // This command's cap (-ThrottleLimit), then the account's own limit, which the vendor's answers set.
         await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
         IDisposable? slot = null;
@@ -290,6 +298,9 @@ public sealed class AssetSubmitter
                 // An earlier answer stopped the run: nothing more is sent (or journaled).
                 return;
             }
+
+            // Stopped before anything was journaled: nothing was sent, so nothing may be recorded as Unknown.
+            cancellationToken.ThrowIfCancellationRequested();
 
             var first = batch[0].Item;
             var now = DateTimeOffset.UtcNow;
@@ -392,6 +403,7 @@ public sealed class AssetSubmitter
                     foreach (var pending in batch)
                     {
                         pending.Completion.TrySetResult(null);
+                        Settle(pending, () => { });
                     }
 
                     return;

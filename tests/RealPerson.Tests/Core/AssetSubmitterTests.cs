@@ -253,7 +253,7 @@ public class AssetSubmitterTests
             Sim.SubmitAllAsync(Sim.Clients(sim, reporter, jimmyKey: "wrong-test-key"), items, reporter, new SubmitOptions { ThrottleLimit = 8 }));
 
         Assert.Equal(ErrorIds.VendorUnauthorized, stopped.ErrorId);
-        Assert.Contains("not sent", stopped.Message);
+        Assert.Contains("nothing more was sent", stopped.Message);
         Assert.Equal(1, sim.State.Calls("jimmy.submit"));
         Assert.Empty(reporter.Assets);
         Assert.Empty(reporter.Errors);
