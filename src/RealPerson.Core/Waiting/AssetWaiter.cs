@@ -187,7 +187,7 @@ public sealed class AssetWaiter
             {
                 read = await sources(group.Key.Provider, group.Key.Endpoint).ReadAsync(entries.Select(e => e.Asset).ToList(), cancellationToken).ConfigureAwait(false);
             }
-            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorUnauthorized || e.ErrorId == ErrorIds.VendorInsufficientBalance || e.ErrorId == ErrorIds.MissingApiKey)
+            catch (RealPersonException e) when (ReadFailures.AskingAgainWillNotHelp(e))
             {
                 // Asking again will not help: each asset comes out now, as last known.
                 foreach (var entry in entries)
@@ -216,7 +216,7 @@ public sealed class AssetWaiter
                 {
                     // Within the grace the vendor may be lagging behind its own submission; and a
                     // "not found" is never final on the first asking, however slow that answer was.
-                    if (IsNotFound(failure) && (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace))
+                    if (ReadFailures.IsNotFound(failure) && (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace))
                     {
                         reporter.Verbose($"{group.Key} does not know '{entry.Asset.AssetId ?? entry.Asset.TaskId}' yet; asking again.");
                         continue;
@@ -273,8 +273,6 @@ public sealed class AssetWaiter
             }
         }
     }
-
-    private static bool IsNotFound(RealPersonException e) => e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.TaskNotFound;
 
     private void ExpireOverdue()
     {

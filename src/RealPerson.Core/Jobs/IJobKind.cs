@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Ledger;
+
+namespace RealPerson.Jobs;
+
+/// <summary>
+/// What <see cref="JobWaiter{TJob}"/> needs to know about one kind of long vendor job: how to read
+/// many at once, when one is final, what a final one says as an error, and what to journal. The
+/// polling round itself (group, read, line up, journal, hand out, back off, time out) is the waiter's.
+/// </summary>
+public interface IJobKind<TJob>
+    where TJob : class
+{
+    /// <summary>The progress bar's title, e.g. "Waiting for videos".</summary>
+    string Activity { get; }
+
+    int ActivityId { get; }
+
+    /// <summary>Where a job is read: its provider, at the endpoint it was created at.</summary>
+    JobRoute RouteOf(TJob job);
+
+    /// <summary>A short name for messages ("video task_1").</summary>
+    string Describe(TJob job);
+
+    TJob Copy(TJob job);
+
+    /// <summary>Why a job cannot be followed at all (no id), or null.</summary>
+    RealPersonException? CheckFollowable(TJob job);
+
+    bool IsFinal(TJob job);
+
+    /// <summary>The vendor's percent for a job not yet final, when it gives one.</summary>
+    int? PercentOf(TJob job);
+
+    /// <summary>Reads every job of one route, in as few calls as the vendor allows; one reading per job, in order.</summary>
+    Task<IReadOnlyList<JobReading<TJob>>> ReadAsync(JobRoute route, IReadOnlyList<TJob> jobs, CancellationToken cancellationToken);
+
+    /// <summary>What to journal when a read changed a job, or null when nothing worth keeping changed.</summary>
+    LedgerRecord? RecordOfChange(TJob before, TJob after);
+
+    /// <summary>The error that goes with a final job (a failed generation), or null.</summary>
+    RealPersonException? ErrorOfFinal(TJob job);
+
+    /// <summary>The error for a job still not final at its deadline.</summary>
+    RealPersonException TimedOut(TJob job, System.TimeSpan waited);
+
+    /// <summary>Counts for the progress line, e.g. "1 Completed, 2 Processing".</summary>
+    string Summary(IReadOnlyCollection<TJob> done, IReadOnlyCollection<TJob> pending);
+}
