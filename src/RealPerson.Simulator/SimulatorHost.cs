@@ -48,6 +48,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var pipeline = new VendorPipeline(state, app.Lifetime);
         JimmyRoutes.Map(app, state, pipeline);
         ApiMartRoutes.Map(app, state, pipeline);
+        VideoRoutes.Map(app, state, pipeline);
         H5Routes.Map(app, state);
         AdminRoutes.Map(app, state);
 

@@ -43,6 +43,18 @@ public sealed class SimulatorOptions
     /// <summary>The most ids one Jimmy batch-status request may carry.</summary>
     public int MaxBatchStatusIds { get; set; } = 100;
 
+    /// <summary>How long a video takes from its create until it is completed or failed (a prompt with <see cref="FailMarker"/> fails).</summary>
+    public TimeSpan VideoTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a finished video's file link works (the vendors say 3 days).</summary>
+    public TimeSpan VideoLinkLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>The size of a video file's media part, in bytes.</summary>
+    public int VideoFileBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The next this-many file downloads break off halfway (the connection is cut).</summary>
+    public int BreakDownloads { get; set; }
+
     /// <summary>Injected transport and server faults; none by default.</summary>
     public FaultOptions Faults { get; set; } = new();
 }

@@ -34,6 +34,27 @@ public sealed class SimulatorState
     /// <summary>How many times each (provider "JimmyAI"/"APIMart", name, url) was accepted and charged.</summary>
     public IReadOnlyDictionary<(string Provider, string Name, string Url), int> ProcessedSubmissions => Submissions.Snapshot();
 
+    /// <summary>How many times each (provider, prompt) video was accepted and charged.</summary>
+    public IReadOnlyDictionary<(string Provider, string Prompt), int> ProcessedVideos => Videos.Charged();
+
+    /// <summary>How many file downloads arrived with an Authorization header (the key must never go to the file host).</summary>
+    public int FileRequestsWithAuthorization => _fileRequestsWithAuthorization;
+
+    /// <summary>How many file downloads were asked for.</summary>
+    public int FileRequests => _fileRequests;
+
+    internal void CountFileRequest(bool withAuthorization)
+    {
+        Interlocked.Increment(ref _fileRequests);
+        if (withAuthorization)
+        {
+            Interlocked.Increment(ref _fileRequestsWithAuthorization);
+        }
+    }
+
+    private int _fileRequests;
+    private int _fileRequestsWithAuthorization;
+
     /// <summary>Presses the H5 page's Pass button; false if the token is unknown, expired or already used.</summary>
     public bool PassVerification(string bytedToken) =>
         ApiMart.DecideVerification(bytedToken, pass: true, Now).Result == VerificationActionResult.Done;
@@ -57,6 +78,9 @@ public sealed class SimulatorState
         Submissions.Clear();
         JimmyAssets.Clear();
         ApiMart.Clear();
+        Videos.Clear();
+        _fileRequests = 0;
+        _fileRequestsWithAuthorization = 0;
         FaultDecider.Reseed(Options.Faults.Seed);
     }
 
@@ -78,4 +102,6 @@ public sealed class SimulatorState
     internal JimmyAssetStore JimmyAssets { get; } = new();
 
     internal ApiMartStore ApiMart { get; } = new();
+
+    internal VideoStore Videos { get; } = new();
 }

@@ -41,6 +41,11 @@ internal static class StateSnapshot
             ["calls"] = calls,
             ["faults"] = faults,
             ["processedSubmissions"] = submissions,
+            ["processedVideos"] = new JsonArray([.. state.ProcessedVideos
+                .OrderBy(v => v.Key.Provider, StringComparer.Ordinal).ThenBy(v => v.Key.Prompt, StringComparer.Ordinal)
+                .Select(v => (JsonNode)new JsonObject { ["provider"] = v.Key.Provider, ["prompt"] = v.Key.Prompt, ["count"] = v.Value })]),
+            ["fileRequests"] = state.FileRequests,
+            ["fileRequestsWithAuthorization"] = state.FileRequestsWithAuthorization,
             ["config"] = ConfigJson.ToJson(state.Options),
         };
     }

@@ -123,6 +123,24 @@ internal sealed class ApiMartStore
         return task;
     }
 
+    /// <summary>Adds a task made elsewhere (a video generation), read like every other task.</summary>
+    public void AddTask(SimTask task)
+    {
+        lock (_gate)
+        {
+            _tasks[task.Id] = task;
+        }
+    }
+
+    /// <summary>Whether a finished review approved this asset (the asset:// references a video may use).</summary>
+    public bool IsUsableAsset(string assetId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _tasks.Values.OfType<AssetReviewTask>().Any(t => t.Approved(assetId, now));
+        }
+    }
+
     public JsonObject? ObserveTask(string taskId, DateTimeOffset now)
     {
         lock (_gate)

@@ -10,6 +10,10 @@ internal sealed class AssetReviewTask(
     string id, DateTimeOffset createdAt, DateTimeOffset processingAt, DateTimeOffset reviewedAt, IReadOnlyList<ReviewedAsset> assets)
     : SimTask(id, createdAt)
 {
+    /// <summary>Whether this task approved <paramref name="assetId"/> by <paramref name="now"/> (usable in a video).</summary>
+    public bool Approved(string assetId, DateTimeOffset now) =>
+        now >= reviewedAt && assets.Any(a => a.AssetId == assetId && !a.FailsReview);
+
     protected override TaskView ObserveRunning(DateTimeOffset now)
     {
         var estimated = WholeSeconds(reviewedAt - CreatedAt);

@@ -10,6 +10,9 @@ internal static class RouteNames
     public const string ApiMartQueryVerification = "apimart.query-verification";
     public const string ApiMartSubmitAssets = "apimart.submit-assets";
     public const string ApiMartTask = "apimart.task";
+    public const string JimmyVideoCreate = "jimmy.video-create";
+    public const string JimmyVideoRead = "jimmy.video-read";
+    public const string ApiMartVideoCreate = "apimart.video-create";
 
     // A real-avatar body that names no step still counts as a call, under this name.
     public const string ApiMartUnrecognized = "apimart.real-avatar";
@@ -18,5 +21,6 @@ internal static class RouteNames
     [
         JimmySubmit, JimmyStatus, JimmyBatchStatus,
         ApiMartCreateVerification, ApiMartQueryVerification, ApiMartSubmitAssets, ApiMartTask,
+        JimmyVideoCreate, JimmyVideoRead, ApiMartVideoCreate,
     ];
 }
