@@ -44,4 +44,20 @@ public static class ErrorIds
 
     // Ledger.
     public const string LedgerUnavailable = "LedgerUnavailable";
+
+    // Videos.
+    /// <summary>The vendor could not make a video (its reason is the message).</summary>
+    public const string VideoGenerationFailed = "VideoGenerationFailed";
+
+    /// <summary>A video asked to be saved is not Completed (or has no file link yet).</summary>
+    public const string VideoNotReady = "VideoNotReady";
+
+    /// <summary>A video's file link has expired (the vendors keep files about 3 days).</summary>
+    public const string VideoExpired = "VideoExpired";
+
+    /// <summary>A video's file could not be downloaded whole; nothing was left under the final name.</summary>
+    public const string DownloadFailed = "DownloadFailed";
+
+    /// <summary>A portrait or clip failed the pre-flight check (the message names the limit and the value found).</summary>
+    public const string PreflightFailed = "PreflightFailed";
 }

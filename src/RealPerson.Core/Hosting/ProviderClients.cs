@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using RealPerson.ApiMart;
 using RealPerson.Http;
 using RealPerson.Jimmy;
+using RealPerson.Videos;
 
 namespace RealPerson;
 
@@ -21,6 +22,8 @@ public sealed class ProviderClients
     private readonly ConcurrentDictionary<string, ProviderClients> elsewhere = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<JimmyAIClient> jimmy;
     private readonly Lazy<ApiMartClient> apiMart;
+    private readonly Lazy<JimmyVideoApi> jimmyVideos;
+    private readonly Lazy<ApiMartVideoApi> apiMartVideos;
 
     public ProviderClients(Func<Provider, ResolvedConnection> resolve, IReporter reporter, RequestStatistics? statistics = null, Func<Provider, bool>? baseUrlNamed = null)
     {
@@ -30,6 +33,8 @@ public sealed class ProviderClients
         Statistics = statistics ?? new RequestStatistics();
         jimmy = new Lazy<JimmyAIClient>(() => new JimmyAIClient(Http(Provider.JimmyAI), reporter));
         apiMart = new Lazy<ApiMartClient>(() => new ApiMartClient(Http(Provider.APIMart), reporter));
+        jimmyVideos = new Lazy<JimmyVideoApi>(() => new JimmyVideoApi(Http(Provider.JimmyAI), reporter));
+        apiMartVideos = new Lazy<ApiMartVideoApi>(() => new ApiMartVideoApi(Http(Provider.APIMart), ApiMart));
     }
 
     public RequestStatistics Statistics { get; }
@@ -37,6 +42,9 @@ public sealed class ProviderClients
     public JimmyAIClient Jimmy => jimmy.Value;
 
     public ApiMartClient ApiMart => apiMart.Value;
+
+    /// <summary>A provider's video calls.</summary>
+    public IVideoApi Videos(Provider provider) => provider == Provider.JimmyAI ? jimmyVideos.Value : apiMartVideos.Value;
 
     /// <summary>Resolves a provider's connection now, so a missing key surfaces before any work starts.</summary>
     public void EnsureReady(Provider provider)

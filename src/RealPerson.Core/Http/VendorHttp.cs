@@ -48,13 +48,14 @@ public sealed class VendorHttp
 
     public Redactor Redactor { get; }
 
-    public Task<VendorResponse> PostAsync(string path, object body, RequestKind kind, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, path, JsonSerializer.SerializeToUtf8Bytes(body), kind, cancellationToken);
+    /// <param name="idempotencyKey">Sent as the Idempotency-Key header, the same on every retry of this call (paid creates).</param>
+    public Task<VendorResponse> PostAsync(string path, object body, RequestKind kind, CancellationToken cancellationToken, string? idempotencyKey = null) =>
+        SendAsync(HttpMethod.Post, path, JsonSerializer.SerializeToUtf8Bytes(body), kind, cancellationToken, idempotencyKey);
 
     public Task<VendorResponse> GetAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, path, null, RequestKind.Read, cancellationToken);
+        SendAsync(HttpMethod.Get, path, null, RequestKind.Read, cancellationToken, null);
 
-    private async Task<VendorResponse> SendAsync(HttpMethod method, string path, byte[]? body, RequestKind kind, CancellationToken cancellationToken)
+    private async Task<VendorResponse> SendAsync(HttpMethod method, string path, byte[]? body, RequestKind kind, CancellationToken cancellationToken, string? idempotencyKey)
     {
         // The path only: never the host, nor a query string that might carry something secret.
         var what = $"{method} /{path.Split('?')[0].TrimStart('/')}";
@@ -70,9 +71,9 @@ public sealed class VendorHttp
         try
         {
             last = await PipelineFor(kind).ExecuteAsync(
-                static async (ctx, request) => await request.Http.TryOnceAsync(request.Method, request.Path, request.Body, ctx.CancellationToken).ConfigureAwait(false),
+                static async (ctx, request) => await request.Http.TryOnceAsync(request, ctx.CancellationToken).ConfigureAwait(false),
                 context,
-                new Request(this, method, path, body)).ConfigureAwait(false);
+                new Request(this, method, path, body, idempotencyKey)).ConfigureAwait(false);
         }
         catch (RealPersonException e) when (kind == RequestKind.Submit && e.ErrorId == ErrorIds.InvalidVendorResponse)
         {
@@ -181,12 +182,13 @@ public sealed class VendorHttp
 
     private readonly struct Request
     {
-        public Request(VendorHttp http, HttpMethod method, string path, byte[]? body)
+        public Request(VendorHttp http, HttpMethod method, string path, byte[]? body, string? idempotencyKey)
         {
             Http = http;
             Method = method;
             Path = path;
             Body = body;
+            IdempotencyKey = idempotencyKey;
         }
 
         public VendorHttp Http { get; }
@@ -196,6 +198,8 @@ public sealed class VendorHttp
         public string Path { get; }
 
         public byte[]? Body { get; }
+
+        public string? IdempotencyKey { get; }
     }
 
     private static bool WithinBudget(AttemptResult attempt, TimeSpan elapsed, RetrySettings retry)
@@ -204,9 +208,15 @@ public sealed class VendorHttp
         return elapsed + wait < retry.MaxRetryTime;
     }
 
-    private async Task<AttemptResult> TryOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    private async Task<AttemptResult> TryOnceAsync(Request call, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(connection.BaseUrl, path));
+        var body = call.Body;
+        using var request = new HttpRequestMessage(call.Method, new Uri(connection.BaseUrl, call.Path));
+        if (call.IdempotencyKey != null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", call.IdempotencyKey);
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.ApiKey);
         request.Headers.Accept.Add(JsonMediaType);
         request.Headers.UserAgent.Add(UserAgent);

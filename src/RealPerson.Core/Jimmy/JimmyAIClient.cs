@@ -66,7 +66,7 @@ public sealed class JimmyAIClient
             var data = JimmyEnvelope.ReadData(response, http.Redactor, "the status request");
             return JimmyAssetReader.Read(data, response, http.Redactor, reporter);
         }
-        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && (e.VendorCode == "404" || e.HttpStatus == 404 || SaysNotFound(e.VendorMessage)))
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && (e.VendorCode == "404" || e.HttpStatus == 404 || JimmyMessages.SaysNotFound(e.VendorMessage)))
         {
             throw new RealPersonException(ErrorIds.AssetNotFound, FailureCategory.ObjectNotFound, e.Message, e)
             {
@@ -146,9 +146,4 @@ public sealed class JimmyAIClient
     private static bool SaysTooMany(string? message) =>
         message != null && new[] { "too many", "at most", "limit", "maximum", "max ", "exceed" }
             .Any(word => message.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
-
-    private static bool SaysNotFound(string? message) =>
-        message != null && (message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                            message.IndexOf("not exist", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                            message.IndexOf("no such", StringComparison.OrdinalIgnoreCase) >= 0);
 }

@@ -45,4 +45,15 @@ public static class LedgerCompletions
             .Take(MaxResults)
             .ToList();
     }
+
+    /// <summary>Video task ids that start with <paramref name="prefix"/>, newest first, with their status and prompt.</summary>
+    public static IReadOnlyList<(string Value, string ToolTip)> CompleteVideos(IEnumerable<Video> videos, string? prefix, Provider? provider = null)
+    {
+        var start = (prefix ?? string.Empty).Trim('\'', '"');
+        return videos
+            .Where(v => v.TaskId != null && (provider is null || v.Provider == provider) && v.TaskId.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+            .Select(v => (v.TaskId!, $"{v.Provider} video ({v.Status}): {v.Prompt}"))
+            .Take(MaxResults)
+            .ToList();
+    }
 }

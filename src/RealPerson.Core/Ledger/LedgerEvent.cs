@@ -23,4 +23,16 @@ public static class LedgerEvent
 
     /// <summary>A status learned while reading or waiting.</summary>
     public const string Status = "status";
+
+    /// <summary>About to send a video create (written and flushed before it is sent).</summary>
+    public const string VideoIntent = "video-intent";
+
+    /// <summary>A video's state: accepted, Unknown, or learned while reading or waiting.</summary>
+    public const string Video = "video";
+
+    /// <summary>A video create that never reached the vendor, or that the vendor refused unreviewed: nothing was charged.</summary>
+    public const string VideoNotSent = "video-not-sent";
+
+    /// <summary>Whether a record is about a video rather than an asset.</summary>
+    public static bool IsVideo(string? name) => name == VideoIntent || name == Video || name == VideoNotSent;
 }

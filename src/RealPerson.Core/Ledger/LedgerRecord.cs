@@ -72,5 +72,34 @@ public sealed class LedgerRecord
     [JsonPropertyName("officialId")]
     public string? OfficialId { get; set; }
 
+    // Videos (see VideoRecords).
+    [JsonPropertyName("model")]
+    public string? Model { get; set; }
+
+    [JsonPropertyName("prompt")]
+    public string? Prompt { get; set; }
+
+    [JsonPropertyName("progress")]
+    public int? Progress { get; set; }
+
+    /// <summary>The vendor's signed file link: it lets anyone holding it download the video, so the ledger stays owner-only.</summary>
+    [JsonPropertyName("videoUrl")]
+    public string? VideoUrl { get; set; }
+
+    [JsonPropertyName("references")]
+    public string[]? References { get; set; }
+
+    [JsonPropertyName("completedAt")]
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    [JsonPropertyName("duration")]
+    public int? DurationSec { get; set; }
+
+    [JsonPropertyName("ratio")]
+    public string? Ratio { get; set; }
+
+    [JsonPropertyName("resolution")]
+    public string? Resolution { get; set; }
+
     public static LedgerRecord FromAsset(string eventName, Asset asset) => AssetRecords.ToRecord(eventName, asset);
 }

@@ -26,9 +26,9 @@ public static class LedgerView
                 continue;
             }
 
-            if (record.Event == LedgerEvent.Verification)
+            if (record.Event == LedgerEvent.Verification || LedgerEvent.IsVideo(record.Event))
             {
-                // Verifications are folded by VerificationRecords, not as assets.
+                // Verifications and videos are folded by VerificationRecords and VideoRecords, not as assets.
                 continue;
             }
 

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Http;
+using RealPerson.Json;
+using RealPerson.Videos;
+
+namespace RealPerson.Jimmy;
+
+/// <summary>Jimmy AI's video calls: <c>POST seedance/videos</c> and <c>GET videos/{taskId}</c>.</summary>
+public sealed class JimmyVideoApi : IVideoApi
+{
+    public const string CreatePath = "api/open-api/v1/seedance/videos";
+    public const string ReadPath = "api/open-api/v1/videos/";
+
+    /// <summary>Jimmy AI keeps a video_url valid for 3 days and sends no expiry of its own.</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(3);
+
+    private readonly VendorHttp http;
+    private readonly IReporter reporter;
+
+    public JimmyVideoApi(VendorHttp http, IReporter reporter)
+    {
+        this.http = http;
+        this.reporter = reporter;
+    }
+
+    public async Task<Video> CreateAsync(VideoRequest request, string requestId, CancellationToken cancellationToken)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["model"] = request.Model!,
+            ["prompt"] = request.Prompt,
+            ["duration"] = request.DurationSec,
+            ["resolution"] = request.Resolution!,
+            ["ratio"] = request.Ratio,
+            ["images"] = request.References.ToArray(),
+        };
+        var response = await http.PostAsync(CreatePath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
+        if (SubmissionAnswer.IsOutcomeUnknown(response))
+        {
+            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
+        }
+
+        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the video request", ErrorIds.SubmissionRejected));
+        var video = Read(data, null);
+        if (video.TaskId is null)
+        {
+            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
+                "JimmyAI accepted the video request but gave no task id to follow it with.");
+        }
+
+        return video;
+    }
+
+    public async Task<Video> ReadAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var response = await http.GetAsync(ReadPath + Uri.EscapeDataString(taskId), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Read(JimmyEnvelope.ReadData(response, http.Redactor, "the video read"), taskId);
+        }
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && (e.HttpStatus == 404 || e.VendorCode == "404" || JimmyMessages.SaysNotFound(e.VendorMessage)))
+        {
+            throw new RealPersonException(ErrorIds.TaskNotFound, FailureCategory.ObjectNotFound, e.Message, e)
+            {
+                VendorCode = e.VendorCode,
+                VendorMessage = e.VendorMessage,
+                HttpStatus = e.HttpStatus,
+            };
+        }
+    }
+
+    private Video Read(JsonElement data, string? askedFor)
+    {
+        var statusText = JsonFields.GetString(data, "status");
+        var status = VideoStatusText.Parse(statusText);
+        var taskId = JsonFields.GetString(data, "task_id", "id") ?? askedFor;
+        if (status is null)
+        {
+            reporter.Warning($"JimmyAI reported status '{statusText}' for video {taskId}, which RealPerson does not know; it is treated as still processing.");
+        }
+
+        var result = JsonFields.Find(data, "result");
+        var url = result is { ValueKind: JsonValueKind.Object } r ? JsonFields.GetString(r, "video_url", "url") : JsonFields.GetString(data, "video_url");
+        var completed = JsonFields.GetTime(data, "completed_at", "completed");
+        var video = new Video
+        {
+            Provider = Provider.JimmyAI,
+            TaskId = taskId,
+            Model = JsonFields.GetString(data, "model"),
+            Status = status ?? VideoStatus.Processing,
+            Progress = (int?)JsonFields.GetInt64(data, "progress"),
+            VideoUrl = url,
+            CreatedAt = JsonFields.GetTime(data, "created_at", "created"),
+            CompletedAt = completed,
+            Error = http.Redactor.Redact(JsonFields.GetString(data, "error_message", "error")),
+        };
+
+        if (video.Status == VideoStatus.Completed)
+        {
+            video.Progress = 100;
+            video.ExpiresAt = JsonFields.GetTime(data, "expires_at") ?? (completed ?? DateTimeOffset.UtcNow) + LinkLifetime;
+        }
+
+        return video;
+    }
+}

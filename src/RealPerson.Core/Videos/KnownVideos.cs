@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace RealPerson.Videos;
+
+/// <summary>
+/// The rule that keeps a re-run script from paying twice: the same request (provider, endpoint,
+/// account, model, prompt, references, duration, ratio, resolution) is not sent again while an
+/// earlier one is Queued, Processing, Unknown, or Completed with a file still to be had. A Failed
+/// one may be made again.
+/// </summary>
+public sealed class KnownVideos
+{
+    private readonly Dictionary<string, Video> byRequest = new(StringComparer.Ordinal);
+
+    public KnownVideos(IEnumerable<Video> ledgerVideos)
+    {
+        // Newest first from the fold: the first seen for a key is the latest.
+        foreach (var video in ledgerVideos)
+        {
+            var key = KeyOf(video.Provider, video.Endpoint, video.Account, video.Model, video.Prompt, video.References, video.DurationSec, video.Ratio, video.Resolution);
+            if (!byRequest.ContainsKey(key))
+            {
+                byRequest[key] = video;
+            }
+        }
+    }
+
+    /// <summary>An earlier video that makes sending this request again a double payment, or null.</summary>
+    public Video? Blocking(VideoRequest request, string endpoint, string account)
+    {
+        var key = KeyOf(request.Provider, endpoint, account, request.Model, request.Prompt, request.References, request.DurationSec, request.Ratio, request.Resolution);
+        if (!byRequest.TryGetValue(key, out var earlier))
+        {
+            return null;
+        }
+
+        return earlier.Status switch
+        {
+            VideoStatus.Failed => null,
+            VideoStatus.Completed when earlier.ExpiresAt is { } expires && expires <= DateTimeOffset.UtcNow => null,
+            _ => earlier,
+        };
+    }
+
+    public static string Describe(Video earlier) => earlier.Status switch
+    {
+        VideoStatus.Unknown => "its earlier request's answer was lost, so it may already be made and charged",
+        VideoStatus.Completed => $"it was made already (task {earlier.TaskId})",
+        _ => $"it is already being made (task {earlier.TaskId}, {earlier.Status})",
+    };
+
+    private static string KeyOf(Provider provider, string? endpoint, string? account, string? model, string? prompt, IEnumerable<string> references, int? duration, string? ratio, string? resolution) =>
+        string.Join("\n", provider, endpoint?.ToLowerInvariant(), account, model, prompt?.Trim(), string.Join(" ", references.OrderBy(r => r, StringComparer.Ordinal)), duration, ratio, resolution);
+}
