@@ -6,7 +6,7 @@
     Author               = 'RealPerson contributors'
     CompanyName          = 'RealPerson'
     Copyright            = '(c) RealPerson contributors. MIT License.'
-    Description          = 'Get real people''s portraits and clips reviewed ("whitelisted") for Seedance video on Jimmy AI and APIMart: submit, wait, resume, never pay twice.'
+    Description          = 'Get real people''s portraits and clips reviewed ("whitelisted") for Seedance video on Jimmy AI and APIMart: submit, wait, resume, then make and save the videos; never pay twice.'
     CompatiblePSEditions = @('Core', 'Desktop')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -20,6 +20,10 @@
         'Start-AvatarVerification'
         'Wait-AvatarVerification'
         'Get-RealPersonAsset'
+        'New-SeedanceVideo'
+        'Get-SeedanceVideo'
+        'Wait-SeedanceVideo'
+        'Save-SeedanceVideo'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -27,7 +31,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Seedance', 'RealPerson', 'Whitelist', 'JimmyAI', 'APIMart', 'Video', 'PSEdition_Core', 'PSEdition_Desktop')
-            ReleaseNotes = 'First release: Jimmy AI SP and APIMart Seedance 2.0 real-avatar review, with retries and a durable ledger.'
+            ReleaseNotes = 'First release: Jimmy AI SP and APIMart Seedance 2.0 real-avatar review, with retries and a durable ledger; video generation from approved assets (New-, Get-, Wait-, Save-SeedanceVideo).'
         }
     }
 }

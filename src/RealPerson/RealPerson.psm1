@@ -68,7 +68,7 @@ if ($inner) {
 $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $script:AddedAccelerators = @()
 if ($engine) {
-    foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType') {
+    foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType', 'RealPerson.Video', 'RealPerson.VideoStatus') {
         $type = $engine.GetType($typeName)
         if ($type -and -not $accelerators::Get.ContainsKey($typeName)) {
             $accelerators::Add($typeName, $type)

@@ -9,4 +9,5 @@ internal static class EngineTypeNames
 {
     public const string Asset = "RealPerson.Asset";
     public const string AvatarVerification = "RealPerson.AvatarVerification";
+    public const string Video = "RealPerson.Video";
 }

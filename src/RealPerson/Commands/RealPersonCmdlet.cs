@@ -70,6 +70,31 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         return task.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Runs engine work for one input: its failure is that input's (non-terminating) error and the
+    /// command goes on with the next. Returns false when it failed.
+    /// </summary>
+    protected bool TryRunForInput<T>(Func<CancellationToken, Task<T>> work, object? target, out T result)
+    {
+        var task = Task.Run(() => work(CancellationToken));
+        try
+        {
+            Reporter.PumpUntilDone(this, task, CancellationToken);
+            result = task.GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (RealPersonException e)
+        {
+            WriteRealPersonError(e, target);
+            result = default!;
+            return false;
+        }
+    }
+
     /// <summary>Calls <paramref name="action"/>, turning the engine's exceptions into terminating errors.</summary>
     protected T Terminating<T>(Func<T> action, object? target = null)
     {

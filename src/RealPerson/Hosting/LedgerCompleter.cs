@@ -33,6 +33,13 @@ public sealed class LedgerCompleter : IArgumentCompleter
                     .ToList();
             }
 
+            if (commandName.EndsWith("-SeedanceVideo", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return LedgerCompletions.CompleteVideos(VideoRecords.Fold(contents.Records), wordToComplete, ProviderNamed(fakeBoundParameters["Provider"]))
+                    .Select(c => new CompletionResult(Quote(c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
+                    .ToList();
+            }
+
             return LedgerCompletions.Complete(LedgerView.Fold(contents.Records), parameterName, wordToComplete, ProviderNamed(fakeBoundParameters["Provider"]))
                 .Select(c => new CompletionResult(Quote(parameterName == "Name" ? WildcardPattern.Escape(c.Value) : c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
                 .ToList();
@@ -45,7 +52,7 @@ public sealed class LedgerCompleter : IArgumentCompleter
     }
 
     /// <summary>What is typed for -Provider reaches a completer as text (or several), not as the enum.</summary>
-    private static Provider? ProviderNamed(object? value)
+    internal static Provider? ProviderNamed(object? value)
     {
         var first = value is object[] many && many.Length > 0 ? many[0] : value;
         var text = (first is PSObject wrapped ? wrapped.BaseObject : first)?.ToString();

@@ -16,11 +16,15 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     private Type Cmdlet(string name) => module.Cmdlets.Single(t => CommandName(t) == name);
 
     [Fact]
-    public void The_module_has_exactly_its_eight_cmdlets()
+    public void The_module_has_exactly_its_twelve_cmdlets()
     {
-        var names = module.Cmdlets.Select(CommandName).OrderBy(n => n).ToArray();
+        var names = module.Cmdlets.Select(CommandName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            new[] { "Connect-RealPerson", "Disconnect-RealPerson", "Get-RealPersonAsset", "Get-RealPersonStatus", "Start-AvatarVerification", "Submit-RealPersonAsset", "Wait-AssetActive", "Wait-AvatarVerification" },
+            new[]
+            {
+                "Connect-RealPerson", "Disconnect-RealPerson", "Get-RealPersonAsset", "Get-RealPersonStatus", "Get-SeedanceVideo", "New-SeedanceVideo",
+                "Save-SeedanceVideo", "Start-AvatarVerification", "Submit-RealPersonAsset", "Wait-AssetActive", "Wait-AvatarVerification", "Wait-SeedanceVideo",
+            },
             names);
     }
 
@@ -56,13 +60,14 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     }
 
     [Fact]
-    public void Only_Submit_supports_ShouldProcess_and_it_does()
+    public void Exactly_the_commands_that_pay_or_write_files_support_ShouldProcess()
     {
+        var changing = new[] { "Submit-RealPersonAsset", "New-SeedanceVideo", "Save-SeedanceVideo" };
         foreach (var cmdlet in module.Cmdlets)
         {
             var named = CmdletAttribute(cmdlet).Named;
             var supports = Flag(named, "SupportsShouldProcess");
-            Assert.Equal(CommandName(cmdlet) == "Submit-RealPersonAsset", supports);
+            Assert.Equal(changing.Contains(CommandName(cmdlet)), supports);
         }
     }
 
@@ -74,6 +79,9 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     [InlineData("Start-AvatarVerification", "RealPerson.AvatarVerification")]
     [InlineData("Wait-AvatarVerification", "RealPerson.AvatarVerification")]
     [InlineData("Connect-RealPerson", "RealPerson.Commands.ConnectionInfo")]
+    [InlineData("New-SeedanceVideo", "RealPerson.Video")]
+    [InlineData("Get-SeedanceVideo", "RealPerson.Video")]
+    [InlineData("Wait-SeedanceVideo", "RealPerson.Video")]
     public void Output_types_are_declared(string command, string type)
     {
         Assert.Contains(type, OutputTypes(Cmdlet(command)));

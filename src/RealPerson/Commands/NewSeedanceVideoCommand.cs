@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using RealPerson.Videos;
+
+namespace RealPerson.Commands;
+
+/// <summary>
+/// <para type="synopsis">Makes one Seedance video with approved (Active) assets as its references.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "SeedanceVideo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.Asset)]
+[OutputType(EngineTypeNames.Video)]
+public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
+{
+    private readonly List<Asset> assets = new();
+
+    /// <summary>What should happen in the video.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Prompt { get; set; } = string.Empty;
+
+    /// <summary>Active assets: every asset piped in becomes a reference of this one video.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.Asset)]
+    [ValidateNotNull]
+    public Asset[] Asset { get; set; } = Array.Empty<Asset>();
+
+    /// <summary>Approved assets given by hand, as asset://{AssetId}.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AssetUri)]
+    [ValidateNotNullOrEmpty]
+    public string[] AssetUri { get; set; } = Array.Empty<string>();
+
+    /// <summary>The vendor; inferred from the assets (or, with -AssetUri, the ledger or the only provider with a key).</summary>
+    [Parameter]
+    public Provider? Provider { get; set; }
+
+    /// <summary>The model (Tab lists the provider's); default seedance2.0-sp on JimmyAI, doubao-seedance-2.0-face on APIMart.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.VideoOptionCompleter))]
+    public string? Model { get; set; }
+
+    /// <summary>Length in seconds, 4-15.</summary>
+    [Parameter]
+    [ValidateRange(VideoCatalog.MinDurationSec, VideoCatalog.MaxDurationSec)]
+    public int DurationSec { get; set; } = VideoCatalog.DefaultDurationSec;
+
+    /// <summary>Aspect ratio: 16:9 (default), 9:16, 1:1, 4:3, 3:4, 21:9, and adaptive on APIMart.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.VideoOptionCompleter))]
+    public string Ratio { get; set; } = VideoCatalog.DefaultRatio;
+
+    /// <summary>480p, 720p or 1080p; default 720p on JimmyAI, 480p on APIMart.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.VideoOptionCompleter))]
+    public string? Resolution { get; set; }
+
+    /// <summary>Wait for the video as Wait-SeedanceVideo does, and output it finished.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: how long the video may take, in seconds.</summary>
+    [Parameter]
+    [ValidateRange(1, 7 * 24 * 3600)]
+    public int TimeoutSec { get; set; } = 1800;
+
+    /// <summary>With -Wait: the longest gap between polls, in seconds.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollIntervalSec { get; set; } = 10;
+
+    /// <summary>Send even when the ledger holds the same request still being made, made, or of unknown outcome.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LedgerPath { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ParameterSets.Asset)
+        {
+            assets.AddRange(Asset);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var (provider, endpoint, references) = ParameterSetName == ParameterSets.Asset ? FromAssets() : FromUris();
+        EnsureConnection(provider);
+        var clients = Clients.At(provider, endpoint);
+        var request = new VideoRequest
+        {
+            Provider = provider,
+            Prompt = Prompt,
+            Model = Model,
+            DurationSec = DurationSec,
+            Ratio = Ratio,
+            Resolution = Resolution,
+            References = references,
+        };
+
+        var ledger = OpenLedger(LedgerPath);
+        var creator = new VideoCreator(clients, ledger, Reporter) { Force = Force };
+        var earlier = RunToCompletion(token => creator.FindBlockingAsync(request, token));
+        if (earlier != null)
+        {
+            WriteWarning($"Not sent: {KnownVideos.Describe(earlier)}. Returning that video; use -Force to pay for another.");
+            Finish(earlier, clients, ledger);
+            return;
+        }
+
+        var what = $"{request.DurationSec} s {request.Resolution} {request.Ratio} video with {references.Count} reference(s), model {request.Model}: \"{Shorten(Prompt)}\"";
+        if (!ShouldProcess(what, $"Make (and pay {provider} for)"))
+        {
+            return;
+        }
+
+        var video = RunToCompletion(token => creator.CreateAsync(request, token));
+        if (video.Status == VideoStatus.Unknown)
+        {
+            WriteObject(video);
+            WriteRealPersonError(new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.ConnectionError, video.Error ?? "The answer was lost.")
+            {
+                RecommendedAction = "Check the vendor's console before making it again; New-SeedanceVideo will not send the same request again without -Force.",
+            }, video);
+            return;
+        }
+
+        Finish(video, clients, ledger);
+    }
+
+    private void Finish(Video video, ProviderClients clients, Ledger.AssetLedger ledger)
+    {
+        if (!Wait || video.IsFinal || video.TaskId is null)
+        {
+            WriteObject(video);
+            return;
+        }
+
+        var waiter = VideoWaits.Create(clients, TimeoutSec, PollIntervalSec, Reporter, ledger);
+        waiter.Add(video);
+        waiter.Complete();
+        RunToCompletion(Task.Run(() => waiter.RunAsync(CancellationToken)));
+    }
+
+    private (Provider, string?, IReadOnlyList<string>) FromAssets()
+    {
+        if (assets.Count == 0)
+        {
+            Fail("No assets came in: pipe Active assets (Get-RealPersonAsset -Status Active) or give -AssetUri.", null);
+        }
+
+        var notActive = assets.FirstOrDefault(a => a.Status != AssetStatus.Active || a.AssetUri is null);
+        if (notActive != null)
+        {
+            Fail($"The asset '{notActive.Name ?? notActive.AssetId ?? notActive.TaskId}' is {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
+        }
+
+        var providers = assets.Select(a => a.Provider).Distinct().ToList();
+        if (providers.Count > 1 || (Provider is { } named && named != providers[0]))
+        {
+            Fail($"A video's references must all be of one provider ({string.Join(", ", providers.Concat(Provider is { } p ? new[] { p } : Array.Empty<Provider>()).Distinct())} given): an asset approved by one vendor is unknown to the other. Nothing was sent.", assets);
+        }
+
+        var endpoints = assets.Select(a => a.Endpoint?.ToLowerInvariant()).Distinct().ToList();
+        if (endpoints.Count > 1)
+        {
+            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e ?? "(unknown)"))}); a video can use assets of one endpoint only. Nothing was sent.", assets);
+        }
+
+        return (providers[0], assets[0].Endpoint, assets.Select(a => a.AssetUri!).Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    private (Provider, string?, IReadOnlyList<string>) FromUris()
+    {
+        var uris = IdInputs.NonEmpty(AssetUri).ToList();
+        var ids = uris.Select(u => u.StartsWith(VideoCatalog.AssetScheme, StringComparison.Ordinal) ? u.Substring(VideoCatalog.AssetScheme.Length) : u).ToList();
+        Provider? fromLedger = null;
+        string? endpoint = null;
+        if (Provider is null)
+        {
+            try
+            {
+                var known = Ledger.LedgerView.Fold(RunToCompletion(token => OpenLedger(LedgerPath).ReadAllAsync(token)).Records);
+                fromLedger = Ledger.LedgerProviders.For(known, ids);
+                endpoint = fromLedger is { } p ? Ledger.LedgerProviders.EndpointOf(known, p, ids.FirstOrDefault(), null) : null;
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                WriteVerbose($"The ledger could not be read to find the assets' provider: {e.Message}");
+            }
+        }
+
+        return (InferProvider(Provider, fromLedger, AssetUri), endpoint, uris);
+    }
+
+    private void Fail(string message, object? target) =>
+        ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message), target));
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+}

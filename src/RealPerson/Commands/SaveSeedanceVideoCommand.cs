@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using RealPerson.Videos;
+
+namespace RealPerson.Commands;
+
+/// <summary>
+/// <para type="synopsis">Downloads Completed videos to files, never leaving half a file under the final name.</para>
+/// </summary>
+[Cmdlet(VerbsData.Save, "SeedanceVideo", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
+{
+    private readonly HashSet<string> written = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Videos from New-SeedanceVideo, Get-SeedanceVideo or Wait-SeedanceVideo.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+    [ValidateNotNull]
+    public Video[] InputObject { get; set; } = System.Array.Empty<Video>();
+
+    /// <summary>A folder (each video saved as TaskId.mp4; created if missing), or a file path for one video. Default: the current folder.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = ".";
+
+    /// <summary>Replace a file that is already there (by default it is kept, and output as it is).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var (given, target) in CurrentVideos(InputObject))
+        {
+            var video = given;
+            if (video.Status != VideoStatus.Completed && video.TaskId != null && !video.IsFinal || video.VideoUrl is null && video.TaskId != null)
+            {
+                // A stale object (or a bare TaskId): the vendor's word now decides whether it can be saved.
+                if (ReadNow(video, target) is not { } fresh)
+                {
+                    continue;
+                }
+
+                video = fresh;
+            }
+
+            if (VideoDownloader.CheckReady(video, DateTimeOffset.UtcNow) is { } notReady)
+            {
+                WriteRealPersonError(notReady, target);
+                continue;
+            }
+
+            var file = TargetFile(video);
+            if (file is null)
+            {
+                continue;
+            }
+
+            if (File.Exists(file) && !Force)
+            {
+                WriteVerbose($"'{file}' is already there; kept (use -Force to download again).");
+                WriteFile(file);
+                continue;
+            }
+
+            if (!ShouldProcess(file, $"Download video {video.TaskId}"))
+            {
+                continue;
+            }
+
+            var downloader = new VideoDownloader(Reporter, Clients.Connection(video.Provider).Proxy);
+            // One video's failure is that video's error; the others are still saved.
+            if (TryRunForInput(async token =>
+                {
+                    await downloader.DownloadAsync(video, file, token).ConfigureAwait(false);
+                    return true;
+                }, target, out _))
+            {
+                WriteFile(file);
+            }
+        }
+    }
+
+    /// <summary>The file as Get-Item gives it, so it formats and pipes like any other file.</summary>
+    private void WriteFile(string file)
+    {
+        foreach (var item in InvokeProvider.Item.Get(new[] { file }, false, true))
+        {
+            WriteObject(item);
+        }
+    }
+
+    private Video? ReadNow(Video video, object target)
+    {
+        var ledger = OpenLedger(LedgerPath);
+        return TryRunForInput(token => new VideoJobs(Clients).ReadOneAsync(video, ledger, Reporter, token), target, out var fresh) ? fresh : null;
+    }
+
+    private string? TargetFile(Video video)
+    {
+        var resolved = GetUnresolvedProviderPathFromPSPath(Path);
+        var isFolder = Directory.Exists(resolved) || Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal) ||
+                       string.IsNullOrEmpty(System.IO.Path.GetExtension(resolved));
+        var file = isFolder ? System.IO.Path.Combine(resolved, SafeName(video.TaskId!) + ".mp4") : resolved;
+        if (!written.Add(file))
+        {
+            WriteRealPersonError(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                $"Another video of this run was already saved as '{file}'; give -Path a folder to save several videos."), video);
+            return null;
+        }
+
+        return file;
+    }
+
+    private static string SafeName(string taskId) =>
+        new string(taskId.Select(c => System.IO.Path.GetInvalidFileNameChars().Contains(c) || c == '/' || c == '\\' ? '_' : c).ToArray());
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using RealPerson.Ledger;
+
+namespace RealPerson.Commands;
+
+/// <summary>
+/// What Get-, Wait- and Save-SeedanceVideo share: videos from the pipeline (each declares its own
+/// -InputObject: mandatory or not), or task ids (by hand or
+/// a CSV column) completed from the ledger with their provider, endpoint and request.
+/// </summary>
+public abstract class VideoInputCmdlet : RealPersonConnectedCmdlet
+{
+    private IReadOnlyList<Video>? knownVideos;
+
+    /// <summary>The vendors' video task ids (also from a TaskId column).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
+    public string[] TaskId { get; set; } = Array.Empty<string>();
+
+    /// <summary>Whose tasks -TaskId names; the ledger's, else the only provider with a key.</summary>
+    [Parameter(ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
+    public Provider? Provider { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LedgerPath { get; set; }
+
+    /// <summary>The ledger's videos, read once per command; empty when it cannot be read.</summary>
+    protected IReadOnlyList<Video> KnownVideos()
+    {
+        if (knownVideos is null)
+        {
+            try
+            {
+                var ledger = OpenLedger(LedgerPath);
+                knownVideos = VideoRecords.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                WriteVerbose($"The ledger could not be read to find the videos' provider and endpoint: {e.Message}");
+                knownVideos = Array.Empty<Video>();
+            }
+        }
+
+        return knownVideos;
+    }
+
+    /// <summary>This record's videos, each with the object its errors should name; their connections checked.</summary>
+    protected IReadOnlyList<(Video Video, object Target)> CurrentVideos(Video[] inputObject)
+    {
+        if (ParameterSetName == ParameterSets.InputObject)
+        {
+            foreach (var video in inputObject.Where(v => v.TaskId != null))
+            {
+                EnsureConnection(video.Provider, video);
+            }
+
+            return inputObject.Select(v => (v, (object)v)).ToList();
+        }
+
+        var ids = IdInputs.NonEmpty(TaskId).ToList();
+        var results = new List<(Video, object)>();
+        foreach (var id in ids)
+        {
+            if (Validation.InputValidator.CheckId(id, "TaskId") is { } bad)
+            {
+                WriteRealPersonError(bad, id);
+                continue;
+            }
+
+            var known = KnownVideos().FirstOrDefault(v => v.TaskId == id && (Provider is null || v.Provider == Provider));
+            var provider = InferProvider(Provider, known?.Provider, id);
+            EnsureConnection(provider, id);
+            results.Add((known?.Clone() ?? new Video { Provider = provider, TaskId = id, Status = VideoStatus.Queued }, id));
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,17 @@
+using System;
+using RealPerson.Jobs;
+using RealPerson.Videos;
+using RealPerson.Waiting;
+
+namespace RealPerson.Commands;
+
+/// <summary>The video wait as Wait-SeedanceVideo and New-SeedanceVideo -Wait both run it.</summary>
+internal static class VideoWaits
+{
+    public static JobWaiter<Video> Create(ProviderClients clients, int timeoutSec, int pollIntervalSec, IReporter reporter, Ledger.AssetLedger ledger) =>
+        new(new VideoJobs(clients), new WaitOptions
+        {
+            Timeout = TimeSpan.FromSeconds(timeoutSec),
+            PollInterval = TimeSpan.FromSeconds(pollIntervalSec),
+        }, reporter, ledger);
+}
