@@ -92,11 +92,12 @@ Describe 'The module''s engine types' {
         [RealPerson.Provider]::APIMart | Should -Be 'APIMart'
         (Get-Command Wait-AssetActive).OutputType.Type | Should -Be ([RealPerson.Asset])
         (Get-Command Start-AvatarVerification).OutputType.Type | Should -Be ([RealPerson.AvatarVerification])
+        (Get-Command Wait-SeedanceVideo).OutputType.Type | Should -Be ([RealPerson.Video])
     }
 
     It 'survive the module being imported again' {
         Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
-        @(Get-Command -Module RealPerson -CommandType Cmdlet).Count | Should -Be 8
+        @(Get-Command -Module RealPerson -CommandType Cmdlet).Count | Should -Be (Import-PowerShellDataFile (Join-Path (Get-RepoRoot) "RealPerson.psd1")).CmdletsToExport.Count
         [RealPerson.AssetStatus]::Active | Should -Be 'Active'
     }
 }

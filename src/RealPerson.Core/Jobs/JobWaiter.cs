@@ -10,10 +10,12 @@ using RealPerson.Waiting;
 namespace RealPerson.Jobs;
 
 /// <summary>
-/// The polling round for any long vendor job: jobs arrive (while it runs, too), are read in groups
-/// per route, and each comes out the moment it is final, exactly once, in its last known state; one
-/// still running at its deadline comes out with the kind's timeout error. Polls ramp from a second up
-/// to the poll interval; a failure that asking again cannot cure ends the affected jobs at once.
+/// The polling round for every long vendor job (asset reviews, videos): jobs arrive (while it runs,
+/// too), are read in groups per route in as few calls as the vendor allows, and each comes out the
+/// moment it is final, exactly once, in its last known state; one still running at its deadline
+/// comes out with the kind's timeout error. Polls ramp from a second up to the poll interval; a
+/// failure that asking again cannot cure ends the affected jobs at once. <see cref="ReadOnceAsync"/>
+/// is the same round run once (the Get- commands).
 /// </summary>
 public sealed class JobWaiter<TJob>
     where TJob : class
@@ -26,6 +28,10 @@ public sealed class JobWaiter<TJob>
     private readonly List<Entry> pending = new();
     private readonly List<TJob> done = new();
 
+    // One round only: output waits here to come out in input order.
+    private List<(Entry Entry, RealPersonException? Error)>? roundOutput;
+    private int arrivals;
+
     public JobWaiter(IJobKind<TJob> kind, WaitOptions options, IReporter reporter, AssetLedger? ledger = null)
     {
         this.kind = kind;
@@ -33,6 +39,8 @@ public sealed class JobWaiter<TJob>
         this.reporter = reporter;
         this.ledger = ledger;
     }
+
+    private bool SingleRound => roundOutput != null;
 
     /// <summary>Hands a job to the wait; thread-safe, and allowed while <see cref="RunAsync"/> runs.</summary>
     public void Add(TJob job, object? target = null) => inputs.Writer.TryWrite((job, target ?? job));
@@ -67,7 +75,8 @@ public sealed class JobWaiter<TJob>
                 var now = DateTimeOffset.UtcNow;
                 if (arrived > 0)
                 {
-                    // New jobs are read soon, but arrivals never push back a poll already due.
+                    // New jobs are read soon, but arrivals never push back a poll already due: a steady
+                    // stream of input (Submit | Wait over a long CSV) must not starve polling.
                     round = 0;
                     var soon = now + options.DelayBefore(0);
                     nextPollAt = nextPollAt is { } due && due < soon ? due : soon;
@@ -76,8 +85,7 @@ public sealed class JobWaiter<TJob>
                 nextPollAt ??= now + options.DelayBefore(round);
                 ReportProgress();
                 var wakeAt = Min(nextPollAt.Value, pending.Min(e => e.Deadline));
-                var delay = wakeAt - now;
-                if (await WaitForArrivalOrDelayAsync(delay, inputOpen, cancellationToken).ConfigureAwait(false))
+                if (await WaitForArrivalOrDelayAsync(wakeAt - now, inputOpen, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -95,29 +103,33 @@ public sealed class JobWaiter<TJob>
     }
 
     /// <summary>
-    /// One round instead of a wait (Get-SeedanceVideo): every job added so far is read once and comes
-    /// out in its state now, final or not; a job the vendor does not know is an error at once.
+    /// One round instead of a wait (the Get- commands): every job added so far is read once and comes
+    /// out in its state now, final or not, in the order the jobs were added. What could not be read
+    /// is that job's error at once: a vendor that does not know it, a failed read, no answer for it.
     /// </summary>
     public async Task ReadOnceAsync(CancellationToken cancellationToken)
     {
         Complete();
+        roundOutput = new List<(Entry, RealPersonException?)>();
         var inputOpen = true;
         TakeArrivals(ref inputOpen);
-        singleRound = true;
         try
         {
             await PollAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var entry in pending.ToList())
+            {
+                Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.ResourceUnavailable,
+                    $"{kind.RouteOf(entry.Job)} gave no status for {kind.Describe(entry.Job)} this time; try again."));
+            }
         }
         finally
         {
-            foreach (var entry in pending.ToList())
+            foreach (var (entry, error) in roundOutput.OrderBy(o => o.Entry.Sequence))
             {
-                Emit(entry, null);
+                Report(entry, error);
             }
         }
     }
-
-    private bool singleRound;
 
     private int TakeArrivals(ref bool inputOpen)
     {
@@ -126,12 +138,12 @@ public sealed class JobWaiter<TJob>
         {
             count++;
             var now = DateTimeOffset.UtcNow;
-            var entry = new Entry(kind.Copy(item.Job), item.Target, now, now + options.Timeout);
+            var entry = new Entry(kind.Copy(item.Job), item.Target, now, now + options.Timeout, arrivals++);
             if (kind.CheckFollowable(item.Job) is { } problem)
             {
                 Emit(entry, problem);
             }
-            else if (kind.IsFinal(item.Job))
+            else if (kind.IsFinal(item.Job) && !SingleRound)
             {
                 Emit(entry, null);
             }
@@ -182,74 +194,110 @@ public sealed class JobWaiter<TJob>
             {
                 readings = await kind.ReadAsync(group.Key, entries.Select(e => e.Job).ToList(), cancellationToken).ConfigureAwait(false);
             }
-            catch (RealPersonException e) when (ReadFailures.AskingAgainWillNotHelp(e))
+            catch (RealPersonException e) when (SingleRound && e.ErrorId != ErrorIds.MissingApiKey)
             {
-                foreach (var entry in entries)
-                {
-                    Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, e.Category, e.Message, e));
-                }
-
+                // Read once: the failure is each job's answer.
+                entries.ForEach(entry => Emit(entry, e));
                 continue;
             }
-            catch (RealPersonException e)
+            catch (RealPersonException e) when (!SingleRound && ReadFailures.AskingAgainWillNotHelp(e))
             {
-                reporter.Warning($"Could not read from {group.Key}: {e.Message} Will try again.");
+                // Asking again will not help: each job comes out now, as last known.
+                entries.ForEach(entry => Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, e.Category, e.Message, e)));
                 continue;
             }
-            catch (Exception e) when (!(e is OperationCanceledException))
+            catch (RealPersonException e) when (!SingleRound)
+            {
+                reporter.Warning($"Could not read {group.Key} statuses: {e.Message} Will try again.");
+                continue;
+            }
+            catch (Exception e) when (!(e is OperationCanceledException) && !(e is RealPersonException))
             {
                 // Never a crash: each job still comes out, at the latest when its time runs out.
-                reporter.Warning($"Reading from {group.Key} failed unexpectedly: {e.Message} Will try again.");
+                reporter.Warning($"Reading {group.Key} statuses failed unexpectedly: {e.Message} Will try again.");
                 continue;
             }
 
             for (var i = 0; i < entries.Count && i < readings.Count; i++)
             {
-                var entry = entries[i];
-                var reading = readings[i];
-                if (reading.Failure is { } failure)
-                {
-                    if (ReadFailures.AskingAgainWillNotHelp(failure))
-                    {
-                        Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
-                    }
-                    else if (!ReadFailures.IsNotFound(failure) && !singleRound)
-                    {
-                        reporter.Warning($"Could not read {kind.Describe(entry.Job)}: {failure.Message} Will try again.");
-                    }
-                    else if (!singleRound && (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace))
-                    {
-                        // The vendor may be lagging behind its own create; never final on the first asking.
-                        reporter.Verbose($"{group.Key} does not know {kind.Describe(entry.Job)} yet; asking again.");
-                    }
-                    else
-                    {
-                        Emit(entry, failure);
-                    }
-
-                    continue;
-                }
-
-                if (reading.Job is not { } fresh)
-                {
-                    continue;
-                }
-
-                entry.NotFoundAnswers = 0;
-                if (kind.RecordOfChange(entry.Job, fresh) is { } record)
-                {
-                    changes.Add(record);
-                }
-
-                entry.Job = fresh;
-                if (kind.IsFinal(fresh) || singleRound)
-                {
-                    Emit(entry, null);
-                }
+                Apply(entries[i], readings[i], group.Key, changes);
             }
         }
 
         await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);
+    }
+
+    private void Apply(Entry entry, JobReading<TJob> reading, JobRoute route, List<LedgerRecord> changes)
+    {
+        if (reading.Failure is { } failure)
+        {
+            if (SingleRound)
+            {
+                Emit(entry, failure);
+            }
+            else if (ReadFailures.AskingAgainWillNotHelp(failure))
+            {
+                Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
+            }
+            else if (!ReadFailures.IsNotFound(failure))
+            {
+                reporter.Warning($"Could not read {kind.Describe(entry.Job)}: {failure.Message} Will try again.");
+            }
+            else if (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
+            {
+                // Within the grace the vendor may be lagging behind its own create; and a "not found"
+                // is never final on the first asking, however slow that answer was.
+                reporter.Verbose($"{route} does not know {kind.Describe(entry.Job)} yet; asking again.");
+            }
+            else
+            {
+                Emit(entry, failure);
+            }
+
+            return;
+        }
+
+        if (reading.Expanded is { Count: > 0 } expanded)
+        {
+            // A whole task has ended: each of its jobs comes out in its place.
+            pending.Remove(entry);
+            foreach (var job in expanded)
+            {
+                if (kind.RecordOfChange(entry.Job, job) is { } record)
+                {
+                    changes.Add(record);
+                }
+
+                var part = new Entry(job, entry.Target, entry.Arrived, entry.Deadline, entry.Sequence);
+                if (kind.IsFinal(job) || SingleRound)
+                {
+                    Emit(part, null);
+                }
+                else
+                {
+                    pending.Add(part);
+                }
+            }
+
+            return;
+        }
+
+        if (reading.Job is not { } fresh)
+        {
+            return;
+        }
+
+        entry.NotFoundAnswers = 0;
+        if (kind.RecordOfChange(entry.Job, fresh) is { } change)
+        {
+            changes.Add(change);
+        }
+
+        entry.Job = fresh;
+        if (kind.IsFinal(fresh) || SingleRound)
+        {
+            Emit(entry, null);
+        }
     }
 
     private void ExpireOverdue()
@@ -265,9 +313,18 @@ public sealed class JobWaiter<TJob>
     {
         pending.Remove(entry);
         done.Add(entry.Job);
+        if (roundOutput != null)
+        {
+            roundOutput.Add((entry, error));
+            return;
+        }
+
+        Report(entry, error ?? (kind.IsFinal(entry.Job) ? kind.ErrorOfFinal(entry.Job) : null));
+    }
+
+    private void Report(Entry entry, RealPersonException? error)
+    {
         reporter.Output(entry.Job);
-        // A read (one round) reports what is; only a wait treats a failed job as its error.
-        error ??= kind.IsFinal(entry.Job) && !singleRound ? kind.ErrorOfFinal(entry.Job) : null;
         if (error != null)
         {
             reporter.Error(new RealPersonError(error, entry.Target ?? entry.Job));
@@ -284,20 +341,20 @@ public sealed class JobWaiter<TJob>
 
         // Each job weighs the same: a finished one counts whole, a running one by the vendor's percent.
         var sum = done.Count * 100L + pending.Sum(e => (long)Math.Max(0, Math.Min(100, kind.PercentOf(e.Job) ?? 0)));
-        var percent = (int)(sum / total);
-        reporter.Progress(new ProgressReport(kind.ActivityId, kind.Activity, kind.Summary(done, pending.Select(e => e.Job).ToList()), percent));
+        reporter.Progress(new ProgressReport(kind.ActivityId, kind.Activity, kind.Summary(done, pending.Select(e => e.Job).ToList()), (int)(sum / total)));
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private sealed class Entry
     {
-        public Entry(TJob job, object? target, DateTimeOffset arrived, DateTimeOffset deadline)
+        public Entry(TJob job, object? target, DateTimeOffset arrived, DateTimeOffset deadline, int sequence)
         {
             Job = job;
             Target = target;
             Arrived = arrived;
             Deadline = deadline;
+            Sequence = sequence;
         }
 
         public TJob Job { get; set; }
@@ -307,6 +364,9 @@ public sealed class JobWaiter<TJob>
         public DateTimeOffset Arrived { get; }
 
         public DateTimeOffset Deadline { get; }
+
+        /// <summary>The order the job arrived in (a task's parts share their task's).</summary>
+        public int Sequence { get; }
 
         public int NotFoundAnswers { get; set; }
     }

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Jobs;
+using RealPerson.Ledger;
+using RealPerson.Validation;
+
+namespace RealPerson.Waiting;
+
+/// <summary>
+/// An asset's review as a job for <see cref="JobWaiter{TJob}"/>: read through the vendor's status
+/// source (Jimmy AI's batch-status, APIMart's task), final when Active or Failed; a whole APIMart
+/// task named by id splits into its assets once it ends.
+/// </summary>
+public sealed class AssetJobs : IJobKind<Asset>
+{
+    private readonly Func<Provider, string?, IStatusSource> sources;
+
+    public AssetJobs(Func<Provider, string?, IStatusSource> sources) => this.sources = sources;
+
+    public string Activity => "Waiting for review";
+
+    public int ActivityId => 0x5250;
+
+    public JobRoute RouteOf(Asset job) => new(job.Provider, job.Endpoint);
+
+    public string Describe(Asset job) => $"'{job.Name ?? job.AssetId ?? job.TaskId}'";
+
+    public Asset Copy(Asset job) => job.Clone();
+
+    public RealPersonException? CheckFollowable(Asset asset)
+    {
+        if (asset.AssetId != null && InputValidator.CheckId(asset.AssetId, "AssetId") is { } badId)
+        {
+            return badId;
+        }
+
+        if (asset.TaskId != null && InputValidator.CheckId(asset.TaskId, "TaskId") is { } badTask)
+        {
+            return badTask;
+        }
+
+        if (asset.AssetId is null && asset.TaskId is null && !asset.IsFinal)
+        {
+            return new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
+                $"The asset '{asset.Name}' has neither an AssetId nor a TaskId, so its review cannot be followed" +
+                (asset.Status == AssetStatus.Unknown ? ". Its submission's outcome is unknown: check the vendor's console, then resubmit with -Force if it is not there." : "."));
+        }
+
+        return null;
+    }
+
+    public bool IsFinal(Asset job) => job.IsFinal;
+
+    // Reviews report no percent of their own: the bar counts finished assets.
+    public int? PercentOf(Asset job) => null;
+
+    public async Task<IReadOnlyList<JobReading<Asset>>> ReadAsync(JobRoute route, IReadOnlyList<Asset> jobs, CancellationToken cancellationToken)
+    {
+        var read = await sources(route.Provider, route.Endpoint).ReadAsync(jobs, cancellationToken).ConfigureAwait(false);
+        var readings = new JobReading<Asset>[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            readings[i] = read.Failures[i] is { } failure ? JobReading<Asset>.Failed(failure)
+                : read.Assets[i] is not { Count: > 0 } assets ? JobReading<Asset>.Silent
+                : assets.Count > 1 || assets[0].TaskIndex != jobs[i].TaskIndex ? JobReading<Asset>.Split(assets)
+                : JobReading<Asset>.Read(assets[0]);
+        }
+
+        return readings;
+    }
+
+    public LedgerRecord? RecordOfChange(Asset before, Asset after)
+    {
+        // A whole-task placeholder is not an asset: only real assets (an id, or a slot in a task) are kept.
+        var changed = after.Status != before.Status || after.AssetId != before.AssetId || after.TaskIndex != before.TaskIndex;
+        var record = changed ? AssetRecords.ToRecord(LedgerEvent.Status, after) : null;
+        return record != null && StatusJournal.IsRecordable(record) ? record : null;
+    }
+
+    public RealPersonException? ErrorOfFinal(Asset asset) =>
+        asset.Status == AssetStatus.Failed
+            ? new RealPersonException(ErrorIds.AssetReviewFailed, FailureCategory.InvalidResult,
+                $"{asset.Error ?? "The vendor refused the asset."} (asset '{asset.Name ?? asset.AssetId}')")
+            {
+                VendorMessage = asset.Error,
+                RecommendedAction = "Replace the portrait or clip and submit it again.",
+            }
+            : null;
+
+    public RealPersonException TimedOut(Asset asset, TimeSpan waited) =>
+        new(ErrorIds.WaitTimeout, FailureCategory.OperationTimeout,
+            $"The asset '{asset.Name ?? asset.AssetId ?? asset.TaskId}' is still {asset.Status} after {waited.TotalSeconds:0} s.")
+        {
+            RecommendedAction = "Wait again later (Get-RealPersonAsset -Status Processing | Wait-AssetActive), or raise -TimeoutSec.",
+        };
+
+    public string Summary(IReadOnlyCollection<Asset> done, IReadOnlyCollection<Asset> pending)
+    {
+        var active = done.Count(a => a.Status == AssetStatus.Active);
+        var failed = done.Count(a => a.Status == AssetStatus.Failed);
+        var other = done.Count - active - failed;
+        return $"{active} Active, {failed} Failed, {pending.Count} Processing" + (other > 0 ? $", {other} timed out or unreadable" : string.Empty);
+    }
+}
