@@ -105,7 +105,7 @@ public sealed class JobWaiter<TJob>
     /// <summary>
     /// One round instead of a wait (the Get- commands): every job added so far is read once and comes
     /// out in its state now, final or not, in the order the jobs were added. What could not be read
-    /// is that job's error at once: a vendor that does not know it, a failed read, no answer for it.
+    /// is that job's error instead: a vendor that does not know it, a failed read, no answer for it.
     /// </summary>
     public async Task ReadOnceAsync(CancellationToken cancellationToken)
     {
@@ -124,9 +124,17 @@ public sealed class JobWaiter<TJob>
         }
         finally
         {
+            // What was read comes out; what could not be read is its error alone (nothing was learned).
             foreach (var (entry, error) in roundOutput.OrderBy(o => o.Entry.Sequence))
             {
-                Report(entry, error);
+                if (error is null)
+                {
+                    reporter.Output(entry.Job);
+                }
+                else
+                {
+                    reporter.Error(new RealPersonError(error, entry.Target ?? entry.Job));
+                }
             }
         }
     }
