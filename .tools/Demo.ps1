@@ -20,7 +20,7 @@ Remove-Item $env:REALPERSON_LEDGER -ErrorAction SilentlyContinue
 function Show-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }
 
 Show-Step 'Starting the vendor simulator on loopback'
-$sim = Start-TestSimulator -ArgumentList '--review-ms', '1500', '--task-latency-ms', '300'
+$sim = Start-TestSimulator -ArgumentList '--review-ms', '1500', '--task-latency-ms', '300', '--video-ms', '4000'
 try {
     Write-Host "Simulator at $($sim.BaseUrl) (test keys only; nothing leaves this machine)."
 
@@ -53,6 +53,20 @@ try {
     Show-Step 'Run again: nothing is paid for twice'
     Import-Csv $portraits | Submit-RealPersonAsset -Provider JimmyAI -WhatIf
 
+    Show-Step 'A video from two approved portraits, waited on and saved (the progress bar shows the vendor''s percent)'
+    $videos = Join-Path $OutDir 'videos'
+    $saved = Get-RealPersonAsset -Status Active -Name 'portrait-1', 'portrait-2' -Provider JimmyAI |
+        New-SeedanceVideo -Prompt 'The two of them wave at the camera' -DurationSec 6 -Wait -PollIntervalSec 1 |
+        Tee-Object -Variable video |
+        Save-SeedanceVideo -Path $videos
+    $video | Format-Table | Out-Host
+    $saved | Format-Table Name, Length, LastWriteTime | Out-Host
+
+    Show-Step 'And one from an APIMart clip'
+    $clipAssets | Select-Object -First 1 |
+        New-SeedanceVideo -Prompt 'She turns and smiles' -Wait -PollIntervalSec 1 |
+        Save-SeedanceVideo -Path $videos | Format-Table Name, Length | Out-Host
+
     Show-Step 'The ledger'
     Get-RealPersonAsset | Group-Object Provider, Status | Select-Object Count, Name | Format-Table | Out-Host
 }
@@ -67,6 +81,6 @@ Write-Host @"
 Done. Everything is in $OutDir :
   portraits.csv, clips.csv           the inputs
   jimmy-results.csv, apimart-results.csv   what Wait-AssetActive wrote
-  ledger.jsonl                       the ledger (Get-RealPersonAsset -LedgerPath ... reads it)
-Videos from approved assets (New-SeedanceVideo) are not built yet.
+  videos/                            the videos made from approved assets (<TaskId>.mp4)
+  ledger.jsonl                       the ledger (Get-RealPersonAsset / Get-SeedanceVideo -LedgerPath ... read it)
 "@

@@ -14,6 +14,7 @@ internal sealed class CommandLine
           --review-ms N            time from submit until Active/Failed (default 1000)
           --latency-ms N           delay added to every vendor answer (default 0)
           --task-latency-ms N      APIMart verification task pending time (default 200)
+          --video-ms N             time from a video's create until Completed/Failed (default 2000)
           --fail-marker S          asset names containing S fail review (default "fail")
           --token-lifetime-sec N   APIMart byted_token lifetime (default 120)
           --step2-shape X          DirectSnakeCase | DirectPascalCase | Task | TaskRawResponse (default Task)
@@ -58,6 +59,7 @@ internal sealed class CommandLine
                     case "--review-ms": options.ReviewTime = TimeSpan.FromMilliseconds(Whole(name, Value())); break;
                     case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(Whole(name, Value())); break;
                     case "--task-latency-ms": options.TaskLatency = TimeSpan.FromMilliseconds(Whole(name, Value())); break;
+                    case "--video-ms": options.VideoTime = TimeSpan.FromMilliseconds(Whole(name, Value())); break;
                     case "--fail-marker": options.FailMarker = Value(); break;
                     case "--token-lifetime-sec": options.TokenLifetime = TimeSpan.FromSeconds(Whole(name, Value())); break;
                     case "--step2-shape": options.Step2Shape = Choice<Step2Shape>(name, Value()); break;
