@@ -49,6 +49,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         JimmyRoutes.Map(app, state, pipeline);
         ApiMartRoutes.Map(app, state, pipeline);
         VideoRoutes.Map(app, state, pipeline);
+        SampleRoutes.Map(app);
         H5Routes.Map(app, state);
         AdminRoutes.Map(app, state);
 

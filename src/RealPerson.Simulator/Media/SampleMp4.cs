@@ -9,15 +9,26 @@ namespace RealPerson.Simulator;
 /// </summary>
 internal static class SampleMp4
 {
-    public static byte[] Create(double seconds, int width, int height, int mediaBytes = 256 * 1024)
+    /// <param name="moovLast">Put the index after the media, as many cameras do (a reader then needs the file's end).</param>
+    public static byte[] Create(double seconds, int width, int height, int mediaBytes = 256 * 1024, bool moovLast = false)
     {
         var durationMs = (uint)Math.Round(seconds * 1000);
         using var stream = new MemoryStream();
         WriteBox(stream, "ftyp", [.. Ascii("isom"), 0, 0, 2, 0, .. Ascii("isom"), .. Ascii("iso2"), .. Ascii("mp41")]);
-        WriteBox(stream, "moov", [.. Box("mvhd", MovieHeader(durationMs)), .. Box("trak", Box("tkhd", TrackHeader(durationMs, width, height)))]);
+        var moov = Box("moov", [.. Box("mvhd", MovieHeader(durationMs)), .. Box("trak", Box("tkhd", TrackHeader(durationMs, width, height)))]);
+        if (!moovLast)
+        {
+            stream.Write(moov);
+        }
+
         var filler = new byte[mediaBytes];
         new Random(mediaBytes).NextBytes(filler);
         WriteBox(stream, "mdat", filler);
+        if (moovLast)
+        {
+            stream.Write(moov);
+        }
+
         return stream.ToArray();
     }
 
