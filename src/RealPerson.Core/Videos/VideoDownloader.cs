@@ -17,7 +17,6 @@ namespace RealPerson.Videos;
 public sealed class VideoDownloader
 {
     private const int ProgressActivityId = 0x5257;
-    private const int MaxRedirects = 5;
 
     private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -110,39 +109,30 @@ public sealed class VideoDownloader
 
     private async Task DownloadOnceAsync(Video video, string partial, CancellationToken cancellationToken)
     {
-        var url = CheckLink(video, video.VideoUrl!);
+        if (!Uri.TryCreate(video.VideoUrl, UriKind.Absolute, out var link))
+        {
+            throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidData, $"The video {video.TaskId}'s file link '{video.VideoUrl}' is not a URL.");
+        }
+
         HttpResponseMessage? response = null;
         try
         {
-            for (var redirects = 0; ; redirects++)
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 connect.CancelAfter(StallTimeout);
                 try
                 {
-                    response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, connect.Token).ConfigureAwait(false);
+                    // The file host may send the download on to a mirror: followed under the same rules as the link.
+                    response = await PublicLinks.GetAsync(client, link, uri => CheckLink(video, uri), null, connect.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new TransientDownloadException($"no answer from {url.Authority} within {StallTimeout.TotalSeconds:0} s");
+                    throw new TransientDownloadException($"no answer from the file host within {StallTimeout.TotalSeconds:0} s");
                 }
                 catch (HttpRequestException e)
                 {
-                    throw new TransientDownloadException($"could not reach {url.Authority}: {TransportFailure.Describe(e)}", e);
+                    throw new TransientDownloadException($"could not reach the file host: {TransportFailure.Describe(e)}", e);
                 }
-
-                var code = (int)response.StatusCode;
-                if (code >= 300 && code < 400 && response.Headers.Location is { } location && redirects < MaxRedirects)
-                {
-                    // The file host may send the download to a mirror: followed, under the same rules as the link itself.
-                    url = CheckLink(video, new Uri(url, location).AbsoluteUri);
-                    response.Dispose();
-                    response = null;
-                    continue;
-                }
-
-                break;
             }
 
             var status = (int)response.StatusCode;
@@ -230,9 +220,9 @@ public sealed class VideoDownloader
     }
 
     /// <summary>The link as a URI: https, or http only to loopback (the simulator), never with a user in it.</summary>
-    private static Uri CheckLink(Video video, string link)
+    private static Uri CheckLink(Video video, Uri uri)
     {
-        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.UserInfo) ||
+        if (!uri.IsAbsoluteUri || !string.IsNullOrEmpty(uri.UserInfo) ||
             !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && BaseUrlPolicy.IsLoopback(uri))))
         {
             throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.SecurityError,

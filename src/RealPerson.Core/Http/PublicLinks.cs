@@ -1,0 +1,37 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace RealPerson.Http;
+
+/// <summary>
+/// GETs of links that are not the vendor's API (a video's file, a portrait's URL): never with the
+/// key, following a few redirects, each hop held to the same rule as the link itself.
+/// </summary>
+internal static class PublicLinks
+{
+    private const int MaxRedirects = 5;
+
+    /// <summary>Sends a GET (headers only read) and follows redirects; the caller disposes the answer.</summary>
+    /// <param name="check">Throws for a hop that may not be followed (returns the URI to use).</param>
+    /// <param name="prepare">Adds headers to each request (a Range).</param>
+    public static async Task<HttpResponseMessage> GetAsync(HttpClient client, Uri link, Func<Uri, Uri> check, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken)
+    {
+        var url = check(link);
+        for (var redirects = 0; ; redirects++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            prepare?.Invoke(request);
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var code = (int)response.StatusCode;
+            if (code < 300 || code >= 400 || response.Headers.Location is not { } location || redirects >= MaxRedirects)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            url = check(new Uri(url, location));
+        }
+    }
+}
