@@ -227,7 +227,11 @@ public sealed class AssetSubmitter
     {
         try
         {
-            await SendThrottledAsync(batch, cancellationToken).ConfigureAwait(false);
+            var passed = options.Preflight is { } checker ? await PreflightAsync(checker, batch, cancellationToken).ConfigureAwait(false) : batch;
+            if (passed.Count > 0)
+            {
+                await SendThrottledAsync(passed, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -249,6 +253,29 @@ public sealed class AssetSubmitter
                     $"Submitting '{pending.Item.Name}' was stopped; see Get-RealPersonAsset for whether it was sent."), pending.Item.Target)));
             }
         }
+    }
+
+    /// <summary>-Preflight: an input whose file upstream would refuse is its error now, and is not sent (nor journaled).</summary>
+    private async Task<IReadOnlyList<Pending>> PreflightAsync(Preflight.PreflightChecker checker, IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
+    {
+        var problems = await Task.WhenAll(batch.Select(p => checker.CheckAsync(p.Item.Name!, p.Item.Url!, cancellationToken))).ConfigureAwait(false);
+        var passed = new List<Pending>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (problems[i] is { } problem)
+            {
+                var pending = batch[i];
+                Summary.CountInvalid();
+                pending.Completion.TrySetResult(null);
+                Settle(pending, () => reporter.Error(new RealPersonError(problem, pending.Item.Target)));
+            }
+            else
+            {
+                passed.Add(batch[i]);
+            }
+        }
+
+        return passed;
     }
 
     private async Task SendThrottledAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)

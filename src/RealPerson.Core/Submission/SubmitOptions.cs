@@ -18,6 +18,9 @@ public sealed class SubmitOptions
     /// <summary>Submit even what the ledger says was already submitted.</summary>
     public bool Force { get; init; }
 
+    /// <summary>Checks each input's file before it is sent (-Preflight); null sends without looking.</summary>
+    public Preflight.PreflightChecker? Preflight { get; init; }
+
     /// <summary>What the ledger already holds, when the caller has read it (else the submitter reads it).</summary>
     public KnownSubmissions? Known { get; init; }
 }

@@ -52,9 +52,20 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? LedgerPath { get; set; }
 
+    /// <summary>
+    /// Before paying, fetch the first (and last) bytes of each URL and check what upstream refuses:
+    /// reachable, format, size, sides 300-6000 px, aspect 0.4-2.5, clips 2-15 s. Default: $env:REALPERSON_PREFLIGHT.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Preflight { get; set; }
+
     /// <summary>The whole piped object, kept only to be the TargetObject of its errors.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
+
+    /// <summary>-Preflight given (or -Preflight:$false), else the environment's default.</summary>
+    private bool PreflightWanted() =>
+        MyInvocation.BoundParameters.ContainsKey(nameof(Preflight)) ? Preflight.IsPresent : EnvironmentVariables.IsOn(System.Environment.GetEnvironmentVariable(EnvironmentVariables.Preflight));
 
     protected override void BeginProcessing()
     {
@@ -72,7 +83,13 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             known = KnownSubmissions.From(contents);
         }
 
-        submitter = new AssetSubmitter(Clients, new SubmitOptions { ThrottleLimit = ThrottleLimit, Force = Force.IsPresent, Known = known }, Reporter, ledger);
+        submitter = new AssetSubmitter(Clients, new SubmitOptions
+        {
+            ThrottleLimit = ThrottleLimit,
+            Force = Force.IsPresent,
+            Known = known,
+            Preflight = PreflightWanted() ? new RealPerson.Preflight.PreflightChecker(proxy: null) : null,
+        }, Reporter, ledger);
         work = Task.Run(() => submitter.RunAsync(CancellationToken));
     }
 

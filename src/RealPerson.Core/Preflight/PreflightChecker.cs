@@ -1,0 +1,144 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Http;
+
+namespace RealPerson.Preflight;
+
+/// <summary>
+/// Before a portrait or clip is paid for: fetches just enough of its URL (a ranged GET of its first
+/// bytes, and of its last where a clip keeps its index at the end), reads it with MetadataExtractor,
+/// and checks it against <see cref="UpstreamLimits"/>. Many run at once, each with a short timeout.
+/// </summary>
+public sealed class PreflightChecker
+{
+    /// <summary>Enough for every image header and a clip's index at its start.</summary>
+    public const int HeadBytes = 256 * 1024;
+
+    /// <summary>Where a clip keeps its index at the end, this much of the end is read.</summary>
+    public const int TailBytes = 256 * 1024;
+
+    public const int MaxConcurrent = 16;
+
+    private readonly HttpClient client;
+    private readonly SemaphoreSlim gate = new(MaxConcurrent);
+
+    public PreflightChecker(ProxySettings? proxy) => client = HttpClients.For(proxy);
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Why this input would be refused upstream (a PreflightFailed error), or null when it passes.</summary>
+    public async Task<RealPersonException?> CheckAsync(string name, string url, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (reason, action) = await FindProblemAsync(url, cancellationToken).ConfigureAwait(false);
+            return reason is null ? null : new RealPersonException(ErrorIds.PreflightFailed, FailureCategory.InvalidData,
+                $"'{name}' failed the pre-flight check: {reason}. Nothing was sent (or paid for).")
+            {
+                RecommendedAction = action ?? "Replace the file with one within the limits, then submit it again.",
+            };
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<(string? Reason, string? Action)> FindProblemAsync(string url, CancellationToken cancellationToken)
+    {
+        const string Unreachable = "If the vendor can reach it but this machine cannot (a private network, a signed link), submit without -Preflight.";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var link))
+        {
+            return ($"'{url}' is not a URL", null);
+        }
+
+        try
+        {
+            var head = await FetchAsync(link, new RangeHeaderValue(0, HeadBytes - 1), HeadBytes, cancellationToken).ConfigureAwait(false);
+            if (head.Problem != null)
+            {
+                return (head.Problem, Unreachable);
+            }
+
+            var facts = Read(head.Bytes!, Array.Empty<byte>(), head.Total);
+            if (facts.IsVideo && (facts.Duration is null || facts.Width is null) && head.Total is { } total && total > head.Bytes!.Length)
+            {
+                // The index (moov) is at the end, as many cameras write it.
+                var tail = await FetchAsync(link, new RangeHeaderValue(null, TailBytes), TailBytes, cancellationToken).ConfigureAwait(false);
+                if (tail.Problem is null && tail.Partial)
+                {
+                    facts = Read(head.Bytes!, tail.Bytes!, total);
+                }
+            }
+
+            return (UpstreamLimits.FirstBroken(facts), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ($"{link.Authority} did not answer within {Timeout.TotalSeconds:0} s", Unreachable);
+        }
+        catch (HttpRequestException e)
+        {
+            return ($"it could not be fetched from {link.Authority}: {TransportFailure.Describe(e)}", Unreachable);
+        }
+        catch (IOException e)
+        {
+            return ($"it could not be fetched from {link.Authority}: {e.Message}", Unreachable);
+        }
+    }
+
+    private static MediaFacts Read(byte[] head, byte[] tail, long? total)
+    {
+        using var stream = new HeadAndTailStream(head, tail, total ?? head.Length);
+        return MediaReader.Read(stream, total);
+    }
+
+    private async Task<Fetched> FetchAsync(Uri link, RangeHeaderValue range, int limit, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        using var response = await PublicLinks.GetAsync(client, link, CheckLink, request => request.Headers.Range = range, timeout.Token).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status < 200 || status >= 300)
+        {
+            return new Fetched { Problem = $"it could not be fetched: {link.Authority} answered HTTP {status}" };
+        }
+
+        var partial = status == 206;
+        var total = partial ? response.Content.Headers.ContentRange?.Length : response.Content.Headers.ContentLength;
+
+        // A server that ignores ranges sends the whole file: read only what was asked for.
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var bytes = new byte[limit];
+        var read = 0;
+        int n;
+        while (read < limit && (n = await stream.ReadAsync(bytes, read, limit - read, timeout.Token).ConfigureAwait(false)) > 0)
+        {
+            read += n;
+        }
+
+        Array.Resize(ref bytes, read);
+        return new Fetched { Bytes = bytes, Total = total, Partial = partial };
+    }
+
+    private static Uri CheckLink(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp
+            ? uri
+            : throw new HttpRequestException($"a redirect to {uri.Scheme}: is not followed");
+
+    private sealed class Fetched
+    {
+        public byte[]? Bytes { get; init; }
+
+        public long? Total { get; init; }
+
+        public bool Partial { get; init; }
+
+        public string? Problem { get; init; }
+    }
+}
