@@ -154,3 +154,20 @@ Describe 'Tracing with -Verbose' {
         $records.Count | Should -Be 0
     }
 }
+
+Describe 'A CSV with other column names' {
+    It 'is one terminating error naming the columns it has and the ones it needs; nothing is sent' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $csv = Join-Path $TestDrive 'people.csv'
+        1..5 | ForEach-Object { [pscustomobject]@{ Person = "p$_"; Photo = "https://example.com/$_.jpg" } } | Export-Csv $csv -NoTypeInformation
+        $thrown = { Import-Csv $csv | Submit-RealPersonAsset -Provider JimmyAI } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidParameter,*'
+        $thrown.Exception.Message | Should -Match 'no Name or Url column \(its columns: Person, Photo\)'
+        $thrown.ErrorDetails.RecommendedAction + $thrown.Exception.RecommendedAction | Should -Match "Select-Object"
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be 0
+    }
+
+    It 'without any input says to give -Name and -Url' {
+        { Submit-RealPersonAsset -Provider JimmyAI } | Should -Throw -ErrorId 'InvalidParameter*' -ExpectedMessage '*Give -Name and -Url*'
+    }
+}

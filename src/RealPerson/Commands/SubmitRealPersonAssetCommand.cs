@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using RealPerson.Submission;
@@ -14,12 +16,15 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     private AssetSubmitter? submitter;
     private KnownSubmissions known = KnownSubmissions.None;
     private Task? work;
+    private int rowsTaken;
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    // Not Mandatory: a row without Name and Url columns then reaches ProcessRecord, which names the
+    // columns it needs once, instead of PowerShell's bare binding error on every row.
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string Name { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string Url { get; set; } = string.Empty;
 
@@ -95,6 +100,22 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
 
     protected override void ProcessRecord()
     {
+        if (MissingColumns() is { } missing)
+        {
+            if (rowsTaken == 0)
+            {
+                // The input's shape is wrong from its first row: one clear stop, nothing sent.
+                submitter!.Complete();
+                ThrowTerminatingError(Hosting.ErrorRecords.From(missing, InputObject));
+            }
+
+            // Later rows: requests may be in flight, so this row alone is refused.
+            WriteRealPersonError(missing, InputObject);
+            return;
+        }
+
+        rowsTaken++;
+
         if (submitter!.StoppedBy != null)
         {
             // A refused key, an empty balance or an unreachable vendor: stop the pipeline now, with its cause.
@@ -149,6 +170,38 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             var endpoint = Resolver.ResolveEndpoint(item.Provider, request);
             return endpoint is null ? null : known.Find(item, endpoint, null);
         }
+    }
+
+    /// <summary>
+    /// An input that cannot be a portrait at all: a piped row without Name or Url properties (a CSV
+    /// with other column names), or nothing named on the command line.
+    /// </summary>
+    private RealPersonException? MissingColumns()
+    {
+        if (InputObject is null)
+        {
+            return MyInvocation.BoundParameters.ContainsKey(nameof(Name)) || MyInvocation.BoundParameters.ContainsKey(nameof(Url))
+                ? null
+                : new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                    "Give -Name and -Url, or pipe rows with Name and Url columns (Import-Csv portraits.csv | Submit-RealPersonAsset).");
+        }
+
+        var names = InputObject.Properties.Select(p => p.Name).ToList();
+        var lacking = new[] { nameof(Name), nameof(Url) }.Where(column => !names.Contains(column, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (lacking.Count == 0 || InputObject.BaseObject is string)
+        {
+            return InputObject.BaseObject is string text
+                ? new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                    $"'{text}' came in as bare text; Submit-RealPersonAsset needs objects with Name and Url (rows from Import-Csv, or [pscustomobject]@{{ Name = ...; Url = ... }}).")
+                : null;
+        }
+
+        var shown = names.Count == 0 ? "none" : string.Join(", ", names.Take(12)) + (names.Count > 12 ? ", ..." : string.Empty);
+        return new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+            $"The input has no {string.Join(" or ", lacking)} column (its columns: {shown}). Each row needs Name (who the person is) and Url (the portrait or clip); nothing was sent.")
+        {
+            RecommendedAction = "Rename the columns, for example: Import-Csv people.csv | Select-Object @{ n = 'Name'; e = { $_.Person } }, @{ n = 'Url'; e = { $_.Photo } } | Submit-RealPersonAsset",
+        };
     }
 
     /// <summary>The piped object when there is one, else the values named on the command line.</summary>
