@@ -164,7 +164,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var providers = assets.Select(a => a.Provider).Distinct().ToList();
         if (providers.Count > 1 || (Provider is { } named && named != providers[0]))
         {
-            Fail($"A video's references must all be of one provider ({string.Join(", ", providers.Concat(Provider is { } p ? new[] { p } : Array.Empty<Provider>()).Distinct())} given): an asset approved by one vendor is unknown to the other. Nothing was sent.", assets);
+            Fail($"A video's references must all be of one provider ({string.Join(", ", providers.Concat(Provider is { } p ? new[] { p } : Array.Empty<Provider>()).Distinct())} given): an asset approved by one vendor is unknown to the other. Nothing was sent. Filter them first, for example Get-RealPersonAsset -Status Active -Provider JimmyAI -Name ...", assets);
         }
 
         var endpoints = assets.Select(a => a.Endpoint?.ToLowerInvariant()).Distinct().ToList();

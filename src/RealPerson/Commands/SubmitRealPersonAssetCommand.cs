@@ -186,16 +186,20 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
                     "Give -Name and -Url, or pipe rows with Name and Url columns (Import-Csv portraits.csv | Submit-RealPersonAsset).");
         }
 
-        var names = InputObject.Properties.Select(p => p.Name).ToList();
-        var lacking = new[] { nameof(Name), nameof(Url) }.Where(column => !names.Contains(column, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (lacking.Count == 0 || InputObject.BaseObject is string)
+        // Named on the command line or bound from the row: either way, there.
+        var lacking = new[] { nameof(Name), nameof(Url) }.Where(p => !MyInvocation.BoundParameters.ContainsKey(p)).ToList();
+        if (lacking.Count == 0)
         {
-            return InputObject.BaseObject is string text
-                ? new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
-                    $"'{text}' came in as bare text; Submit-RealPersonAsset needs objects with Name and Url (rows from Import-Csv, or [pscustomobject]@{{ Name = ...; Url = ... }}).")
-                : null;
+            return null;
         }
 
+        if (InputObject.BaseObject is string text)
+        {
+            return new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                $"'{text}' came in as bare text; Submit-RealPersonAsset needs objects with Name and Url (rows from Import-Csv, or [pscustomobject]@{{ Name = ...; Url = ... }}).");
+        }
+
+        var names = InputObject.Properties.Select(p => p.Name).ToList();
         var shown = names.Count == 0 ? "none" : string.Join(", ", names.Take(12)) + (names.Count > 12 ? ", ..." : string.Empty);
         return new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
             $"The input has no {string.Join(" or ", lacking)} column (its columns: {shown}). Each row needs Name (who the person is) and Url (the portrait or clip); nothing was sent.")
