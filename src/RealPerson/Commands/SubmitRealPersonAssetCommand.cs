@@ -78,14 +78,14 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
         var ledger = OpenLedger(LedgerPath);
         if (!Force)
         {
-            // Read once, here, so that -WhatIf can say what it would skip and the run skips the same.
-            var contents = RunToCompletion(token => ledger.ReadAllAsync(token));
-            if (contents.SkippedLines > 0)
+            // Once, here, so that -WhatIf can say what it would skip and the run skips the same.
+            var skipped = 0;
+            known = RunToCompletion(token => KnownSubmissions.LoadAsync(ledger, count => skipped = count, token));
+            if (skipped > 0)
             {
-                WriteWarning($"The ledger '{ledger.Path}' has {contents.SkippedLines} unreadable line(s) (a write cut short); they were skipped.");
+                WriteWarning($"The ledger '{ledger.Path}' has {skipped} unreadable line(s) (a write cut short); they were skipped.");
             }
 
-            known = KnownSubmissions.From(contents);
         }
 
         submitter = new AssetSubmitter(Clients, new SubmitOptions
@@ -102,9 +102,11 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     {
         if (MissingColumns() is { } missing)
         {
-            if (rowsTaken == 0)
+            // Nothing at all, or rows of other columns before any was taken: the input's shape is wrong,
+            // one clear stop with nothing sent. A null or bare text in the pipeline is one bad row.
+            var wrongShape = InputObject is null ? !MyInvocation.ExpectingInput : rowsTaken == 0 && !(InputObject.BaseObject is string);
+            if (wrongShape)
             {
-                // The input's shape is wrong from its first row: one clear stop, nothing sent.
                 submitter!.Complete();
                 ThrowTerminatingError(Hosting.ErrorRecords.From(missing, InputObject));
             }
@@ -180,10 +182,19 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     {
         if (InputObject is null)
         {
-            return MyInvocation.BoundParameters.ContainsKey(nameof(Name)) || MyInvocation.BoundParameters.ContainsKey(nameof(Url))
-                ? null
-                : new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
-                    "Give -Name and -Url, or pipe rows with Name and Url columns (Import-Csv portraits.csv | Submit-RealPersonAsset).");
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Name)) || MyInvocation.BoundParameters.ContainsKey(nameof(Url)))
+            {
+                return null;
+            }
+
+            if (MyInvocation.ExpectingInput)
+            {
+                return new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, "A null came in through the pipeline; it was skipped.");
+            }
+
+            // Nothing piped and nothing named: there is nothing to submit, and a prompt could not ask for a row.
+            return new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                "Give -Name and -Url, or pipe rows with Name and Url columns (Import-Csv portraits.csv | Submit-RealPersonAsset).");
         }
 
         // Named on the command line or bound from the row: either way, there.

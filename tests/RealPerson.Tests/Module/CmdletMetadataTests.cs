@@ -90,10 +90,12 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     [Theory]
     [InlineData("Name")]
     [InlineData("Url")]
-    public void Submit_binds_Name_and_Url_from_the_pipeline_by_property_name_and_requires_them(string parameter)
+    public void Submit_binds_Name_and_Url_from_the_pipeline_by_property_name_and_requires_them_itself(string parameter)
     {
+        // Required by the cmdlet, not the binder: a row without the columns then gets one error that
+        // names them (JimmyAI.Tests.ps1, "A CSV with other column names"), not a binding error per row.
         var attribute = Assert.Single(ParameterAttributes(Parameter(Cmdlet("Submit-RealPersonAsset"), parameter)));
-        Assert.True(Flag(attribute, "Mandatory"));
+        Assert.False(Flag(attribute, "Mandatory"));
         Assert.True(Flag(attribute, "ValueFromPipelineByPropertyName"));
         Assert.Equal("System.String", Parameter(Cmdlet("Submit-RealPersonAsset"), parameter).PropertyType.FullName);
     }
