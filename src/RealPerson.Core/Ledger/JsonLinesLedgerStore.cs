@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -9,11 +10,13 @@ using System.Threading.Tasks;
 namespace RealPerson.Ledger;
 
 /// <summary>
-/// The durable, append-only journal of submissions and statuses (JSON Lines). Each append takes an
-/// exclusive lock on the file, so two processes can write at once, and is flushed to disk before it
-/// returns. A torn last line (a crash mid-write) is skipped on reading and fenced off on the next append.
+/// The ledger as a JSON Lines file (a path ending in .jsonl): an append-only journal. Each append
+/// takes an exclusive lock on the file, so two processes can write at once, and is flushed to disk
+/// before it returns. A torn last line (a crash mid-write) is skipped on reading and fenced off on
+/// the next append. Every query reads and folds the whole file: fine for thousands of assets, slow
+/// at a hundred thousand (<see cref="SqliteLedgerStore"/> is the one that scales).
 /// </summary>
-public sealed class AssetLedger
+internal sealed class JsonLinesLedgerStore : ILedgerStore
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -24,15 +27,29 @@ public sealed class AssetLedger
 
     private readonly SemaphoreSlim inProcess = new(1, 1);
 
-    public AssetLedger(string path)
+    public JsonLinesLedgerStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
     }
 
     public string Path { get; }
 
-    public Task AppendAsync(LedgerRecord record, CancellationToken cancellationToken = default) =>
-        AppendAsync(new[] { record }, cancellationToken);
+    public bool Queries => false;
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadEventsAsync(IReadOnlyCollection<string> events, CancellationToken cancellationToken)
+    {
+        var contents = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        return contents.Records.Where(r => events.Contains(r.Event)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Asset>> FindAssetsAsync(AssetQuery query, CancellationToken cancellationToken)
+    {
+        var contents = await ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        return query.Apply(LedgerView.Fold(contents.Records));
+    }
+
+    public IReadOnlyList<Asset> FindAssets(AssetQuery query) =>
+        FindAssetsAsync(query, CancellationToken.None).GetAwaiter().GetResult();
 
     public async Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace RealPerson.Ledger;
 /// <summary>Where the ledger lives: -LedgerPath, else $env:REALPERSON_LEDGER, else the user's local data folder.</summary>
 public static class LedgerPath
 {
-    public const string FileName = "ledger.jsonl";
+    public const string FileName = "ledger.db";
 
     public static string Resolve(string? explicitPath, Func<string, string?>? environment = null)
     {

@@ -35,8 +35,7 @@ public static class LedgerView
             var asset = Find(record, provider, bySubmission, byAssetId, byTaskSlot);
             if (asset is null)
             {
-                if (record.Event != LedgerEvent.Intent && record.Event != LedgerEvent.Status &&
-                    record.Event != LedgerEvent.Submitted && record.Event != LedgerEvent.Unknown && record.Event != LedgerEvent.Rejected)
+                if (!StartsAnAsset(record.Event))
                 {
                     continue;
                 }
@@ -80,7 +79,13 @@ public static class LedgerView
         return null;
     }
 
-    private static void Apply(Asset asset, LedgerRecord record)
+    /// <summary>Whether a record with no asset yet begins one (an intent, a result, a status learned).</summary>
+    internal static bool StartsAnAsset(string eventName) =>
+        eventName == LedgerEvent.Intent || eventName == LedgerEvent.Status || eventName == LedgerEvent.Submitted ||
+        eventName == LedgerEvent.Unknown || eventName == LedgerEvent.Rejected;
+
+    /// <summary>What one record does to the asset it belongs to (the status its event stands for, and every field it knows).</summary>
+    internal static void Apply(Asset asset, LedgerRecord record)
     {
         AssetRecords.Apply(record, asset);
         switch (record.Event)

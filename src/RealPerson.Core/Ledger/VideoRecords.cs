@@ -11,6 +11,9 @@ namespace RealPerson.Ledger;
 /// </summary>
 public static class VideoRecords
 {
+    /// <summary>The events a video's records carry (what a store reads to fold videos).</summary>
+    public static readonly IReadOnlyCollection<string> Events = new[] { LedgerEvent.VideoIntent, LedgerEvent.Video, LedgerEvent.VideoNotSent };
+
     public const string IntentWithoutAnswer = "The video request was being sent when the run ended, and no answer was recorded: the vendor may have received it (and charged for it).";
 
     public static LedgerRecord ToRecord(string eventName, Video video) => new()

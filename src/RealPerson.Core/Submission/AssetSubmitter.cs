@@ -196,21 +196,10 @@ public sealed class AssetSubmitter
         return false;
     }
 
-    private async Task<KnownSubmissions> LoadKnownAsync(CancellationToken cancellationToken)
-    {
-        if (ledger is null)
-        {
-            return KnownSubmissions.None;
-        }
-
-        var contents = await ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        if (contents.SkippedLines > 0)
-        {
-            reporter.Warning($"The ledger '{ledger.Path}' has {contents.SkippedLines} unreadable line(s) (a write cut short); they were skipped.");
-        }
-
-        return KnownSubmissions.From(contents);
-    }
+    private async Task<KnownSubmissions> LoadKnownAsync(CancellationToken cancellationToken) =>
+        ledger is null
+            ? KnownSubmissions.None
+            : await KnownSubmissions.LoadAsync(ledger, skipped => reporter.Warning($"The ledger '{ledger.Path}' has {skipped} unreadable line(s) (a write cut short); they were skipped."), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Hands out one input's result (in input order) and updates the progress bar.</summary>
     private void Answer(int slot, Action emit)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using RealPerson.Ledger;
 
 namespace RealPerson.Submission;
@@ -18,6 +20,11 @@ public sealed class KnownSubmissions
 {
     private readonly Dictionary<string, Asset> byAccount = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Asset> byEndpoint = new(StringComparer.Ordinal);
+
+    // A ledger that answers from indexes is asked per input instead of read whole.
+    private readonly Func<SubmitItem, IReadOnlyList<Asset>>? candidates;
+
+    private KnownSubmissions(Func<SubmitItem, IReadOnlyList<Asset>> candidates) => this.candidates = candidates;
 
     public KnownSubmissions(IEnumerable<Asset> ledgerAssets)
     {
@@ -40,11 +47,38 @@ public sealed class KnownSubmissions
     public static KnownSubmissions From(LedgerContents contents) => new(LedgerView.Fold(contents.Records));
 
     /// <summary>
+    /// What <paramref name="ledger"/> knows: looked up per input in a database, read whole from a
+    /// JSON Lines journal (whose unreadable lines are reported through <paramref name="skipped"/>).
+    /// </summary>
+    public static async Task<KnownSubmissions> LoadAsync(AssetLedger ledger, Action<int>? skipped, CancellationToken cancellationToken)
+    {
+        if (ledger.AnswersFromIndexes)
+        {
+            return new KnownSubmissions(item => item.Name is null || item.Url is null
+                ? Array.Empty<Asset>()
+                : ledger.FindAssets(new AssetQuery { Providers = new[] { item.Provider }, Portrait = (item.Name, item.Url) }));
+        }
+
+        var contents = await ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        if (contents.SkippedLines > 0)
+        {
+            skipped?.Invoke(contents.SkippedLines);
+        }
+
+        return From(contents);
+    }
+
+    /// <summary>
     /// The earlier submission of this input to this endpoint and account, when one blocks sending
     /// it again. A null <paramref name="account"/> (no key at hand, as under -WhatIf) matches any account.
     /// </summary>
     public Asset? Find(SubmitItem item, string endpoint, string? account)
     {
+        if (candidates != null)
+        {
+            return new KnownSubmissions(candidates(item)).Find(item, endpoint, account);
+        }
+
         var portrait = item.DedupeKey;
         if (account is null)
         {

@@ -44,7 +44,7 @@ public sealed class VideoCreator
         }
 
         var connection = clients.Connection(request.Provider);
-        var known = new KnownVideos(VideoRecords.Fold((await ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false)).Records));
+        var known = new KnownVideos(VideoRecords.Fold(await ledger.ReadEventsAsync(VideoRecords.Events, cancellationToken).ConfigureAwait(false)));
         return known.Blocking(request, connection.Endpoint, connection.Account);
     }
 

@@ -53,27 +53,43 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 
     /// <summary>The provider the ledger says these ids were submitted to, if it knows them.</summary>
     private Provider? ProviderFromLedger(string[] ids) =>
-        IdInputs.NonEmpty(ids).Any() ? Ledger.LedgerProviders.For(KnownAssets(), ids) : null;
+        IdInputs.NonEmpty(ids).Any() ? Ledger.LedgerProviders.For(KnownAssets(IdInputs.NonEmpty(ids).ToList(), null), ids) : null;
 
     /// <summary>Ids given by hand are read where the ledger says they were submitted (unless -BaseUrl names another).</summary>
     private IReadOnlyList<(Asset Asset, object? Target)> AtTheirEndpoints(IReadOnlyList<(Asset Asset, object? Target)> inputs)
     {
         foreach (var (asset, _) in inputs)
         {
-            asset.Endpoint ??= Ledger.LedgerProviders.EndpointOf(KnownAssets(), asset.Provider, asset.AssetId, asset.TaskId);
+            asset.Endpoint ??= Ledger.LedgerProviders.EndpointOf(
+                KnownAssets(asset.AssetId is null ? null : new[] { asset.AssetId }, asset.TaskId is null ? null : new[] { asset.TaskId }),
+                asset.Provider, asset.AssetId, asset.TaskId);
         }
 
         return inputs;
     }
 
-    /// <summary>The ledger's assets, read once per command; empty when it cannot be read (it only helps here).</summary>
-    private IReadOnlyList<Asset> KnownAssets()
+    /// <summary>
+    /// What the ledger knows of these ids: asked of a database each time, read once per command from
+    /// a JSON Lines journal; empty when it cannot be read (it only helps here).
+    /// </summary>
+    private IReadOnlyList<Asset> KnownAssets(IReadOnlyCollection<string>? assetIds, IReadOnlyCollection<string>? taskIds)
     {
+        var ledger = OpenLedger(LedgerPath);
+        if (ledger.AnswersFromIndexes)
+        {
+            if (assetIds is null && taskIds is null)
+            {
+                return Array.Empty<Asset>();
+            }
+
+            var query = new Ledger.AssetQuery { AssetIds = assetIds ?? Array.Empty<string>(), TaskIds = taskIds ?? Array.Empty<string>() };
+            return RunToCompletion(token => ledger.FindAssetsAsync(query, token));
+        }
+
         if (knownAssets is null)
         {
             try
             {
-                var ledger = OpenLedger(LedgerPath);
                 knownAssets = Ledger.LedgerView.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
             }
             catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)

@@ -29,22 +29,37 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
     [ValidateNotNullOrEmpty]
     public string? LedgerPath { get; set; }
 
+    /// <summary>From the database's indexes; a JSON Lines journal is read whole (and a torn line reported).</summary>
+    private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Asset>> FindAsync(AssetLedger ledger, AssetQuery query, System.Threading.CancellationToken token)
+    {
+        if (ledger.AnswersFromIndexes)
+        {
+            return await ledger.FindAssetsAsync(query, token).ConfigureAwait(false);
+        }
+
+        var contents = await ledger.ReadAllAsync(token).ConfigureAwait(false);
+        if (contents.SkippedLines > 0)
+        {
+            Reporter.Warning($"The ledger '{ledger.Path}' has {contents.SkippedLines} unreadable line(s) (a write cut short); they were skipped.");
+        }
+
+        return query.Apply(LedgerView.Fold(contents.Records));
+    }
+
     protected override void EndProcessing()
     {
         var ledger = OpenLedger(LedgerPath);
         WriteVerbose($"Reading the ledger '{ledger.Path}'.");
-        var contents = RunToCompletion(token => ledger.ReadAllAsync(token));
-        if (contents.SkippedLines > 0)
+        var query = new AssetQuery
         {
-            WriteWarning($"The ledger '{ledger.Path}' has {contents.SkippedLines} unreadable line(s) (a write cut short); they were skipped.");
-        }
-
+            Providers = Provider,
+            Statuses = Status,
+            NamePrefixes = Name?.Select(AssetQuery.LiteralPrefix).ToList(),
+        };
         var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
-        foreach (var asset in LedgerView.Fold(contents.Records))
+        foreach (var asset in RunToCompletion(token => FindAsync(ledger, query, token)))
         {
-            if ((Provider is null || Provider.Contains(asset.Provider)) &&
-                (Status is null || Status.Contains(asset.Status)) &&
-                (patterns is null || patterns.Any(p => p.IsMatch(asset.Name ?? string.Empty))))
+            if (patterns is null || patterns.Any(p => p.IsMatch(asset.Name ?? string.Empty)))
             {
                 WriteObject(asset);
             }

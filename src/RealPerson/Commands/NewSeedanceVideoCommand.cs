@@ -186,7 +186,8 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         {
             try
             {
-                var known = Ledger.LedgerView.Fold(RunToCompletion(token => OpenLedger(LedgerPath).ReadAllAsync(token)).Records);
+                var ledger = OpenLedger(LedgerPath);
+                var known = RunToCompletion(token => ledger.FindAssetsAsync(new Ledger.AssetQuery { AssetIds = ids }, token));
                 fromLedger = Ledger.LedgerProviders.For(known, ids);
                 endpoint = fromLedger is { } p ? Ledger.LedgerProviders.EndpointOf(known, p, ids.FirstOrDefault(), null) : null;
             }

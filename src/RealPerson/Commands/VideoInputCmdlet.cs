@@ -37,7 +37,7 @@ public abstract class VideoInputCmdlet : RealPersonConnectedCmdlet
             try
             {
                 var ledger = OpenLedger(LedgerPath);
-                knownVideos = VideoRecords.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
+                knownVideos = VideoRecords.Fold(RunToCompletion(token => ledger.ReadEventsAsync(VideoRecords.Events, token)));
             }
             catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
             {

@@ -78,8 +78,8 @@ public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
 
         EnsureConnection(Provider.APIMart, TaskId);
         var verifier = Verifier();
-        var known = RunToCompletion(token => OpenLedger(null).ReadAllAsync(token));
-        var recorded = System.Linq.Enumerable.FirstOrDefault(Ledger.VerificationRecords.Fold(known.Records), v => v.TaskId == TaskId);
+        var known = RunToCompletion(token => OpenLedger(null).ReadEventsAsync(new[] { Ledger.LedgerEvent.Verification }, token));
+        var recorded = System.Linq.Enumerable.FirstOrDefault(Ledger.VerificationRecords.Fold(known), v => v.TaskId == TaskId);
         if (recorded is { Status: VerificationStatus.Passed, GroupId: not null })
         {
             WriteObject(recorded);

@@ -24,23 +24,34 @@ public sealed class LedgerCompleter : IArgumentCompleter
                 return Enumerable.Empty<CompletionResult>();
             }
 
-            // Completion is synchronous; the read is quick and runs off any captured context.
-            var contents = Task.Run(() => ledger.ReadAllAsync()).GetAwaiter().GetResult();
+            // Completion is synchronous; the reads are quick (indexed in a database) and run off any captured context.
             if (commandName == "Wait-AvatarVerification")
             {
-                return LedgerCompletions.CompleteVerifications(VerificationRecords.Fold(contents.Records), wordToComplete)
+                var verifications = Task.Run(() => ledger.ReadEventsAsync(new[] { LedgerEvent.Verification })).GetAwaiter().GetResult();
+                return LedgerCompletions.CompleteVerifications(VerificationRecords.Fold(verifications), wordToComplete)
                     .Select(c => new CompletionResult(Quote(c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
                     .ToList();
             }
 
             if (commandName.EndsWith("-SeedanceVideo", System.StringComparison.OrdinalIgnoreCase))
             {
-                return LedgerCompletions.CompleteVideos(VideoRecords.Fold(contents.Records), wordToComplete, ProviderNamed(fakeBoundParameters["Provider"]))
+                var videos = Task.Run(() => ledger.ReadEventsAsync(VideoRecords.Events)).GetAwaiter().GetResult();
+                return LedgerCompletions.CompleteVideos(VideoRecords.Fold(videos), wordToComplete, ProviderNamed(fakeBoundParameters["Provider"]))
                     .Select(c => new CompletionResult(Quote(c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
                     .ToList();
             }
 
-            return LedgerCompletions.Complete(LedgerView.Fold(contents.Records), parameterName, wordToComplete, ProviderNamed(fakeBoundParameters["Provider"]))
+            var provider = ProviderNamed(fakeBoundParameters["Provider"]);
+            var start = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            var query = new AssetQuery
+            {
+                Providers = provider is { } p ? new[] { p } : null,
+                NamePrefixes = parameterName == "Name" ? new[] { start } : null,
+                IdPrefix = parameterName == "Name" ? null : start,
+                Newest = 500,
+            };
+            var assets = Task.Run(() => ledger.FindAssetsAsync(query)).GetAwaiter().GetResult();
+            return LedgerCompletions.Complete(assets, parameterName, wordToComplete, provider)
                 .Select(c => new CompletionResult(Quote(parameterName == "Name" ? WildcardPattern.Escape(c.Value) : c.Value), c.Value, CompletionResultType.ParameterValue, c.ToolTip))
                 .ToList();
         }

@@ -10,12 +10,23 @@ namespace RealPerson.Tests.Durability;
 /// A runbook host rebooted mid-wait: a child process submitting and waiting is killed, and a new
 /// wait resumes from the ledger alone, with nothing missing and nothing submitted twice.
 /// </summary>
-public sealed class CrashResumeTests : IDisposable
+public abstract class CrashResumeTests : IDisposable
 {
     private const int Count = 60;
-    private readonly string ledgerPath = Path.Combine(Path.GetTempPath(), $"realperson-crash-{Guid.NewGuid():N}.jsonl");
+    private readonly string ledgerPath;
 
-    public void Dispose() => File.Delete(ledgerPath);
+    /// <param name="extension">"jsonl" for the JSON Lines journal, "db" for the SQLite database.</param>
+    protected CrashResumeTests(string extension) => ledgerPath = Path.Combine(Path.GetTempPath(), $"realperson-crash-{Guid.NewGuid():N}.{extension}");
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { ledgerPath, ledgerPath + "-wal", ledgerPath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_wait_killed_midway_resumes_from_the_ledger_with_nothing_missing()
@@ -89,5 +100,23 @@ public sealed class CrashResumeTests : IDisposable
         }
 
         return (await ledger.ReadAllAsync()).Records.Count(r => r.Event == eventName);
+    }
+}
+
+/// <summary>The same promises kept by the JSON Lines journal.</summary>
+public sealed class CrashResumeTestsOnJsonLines : CrashResumeTests
+{
+    public CrashResumeTestsOnJsonLines()
+        : base("jsonl")
+    {
+    }
+}
+
+/// <summary>The same promises kept by the SQLite database.</summary>
+public sealed class CrashResumeTestsOnSqlite : CrashResumeTests
+{
+    public CrashResumeTestsOnSqlite()
+        : base("db")
+    {
     }
 }

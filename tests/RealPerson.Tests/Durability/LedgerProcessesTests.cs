@@ -7,11 +7,22 @@ using RealPerson.Tests.Core;
 namespace RealPerson.Tests.Durability;
 
 /// <summary>The ledger across processes: two writers at once, and a submission run killed mid-way.</summary>
-public sealed class LedgerProcessesTests : IDisposable
+public abstract class LedgerProcessesTests : IDisposable
 {
-    private readonly string ledgerPath = Path.Combine(Path.GetTempPath(), $"realperson-ledger-{Guid.NewGuid():N}.jsonl");
+    private readonly string ledgerPath;
 
-    public void Dispose() => File.Delete(ledgerPath);
+    /// <param name="extension">"jsonl" for the JSON Lines journal, "db" for the SQLite database.</param>
+    protected LedgerProcessesTests(string extension) => ledgerPath = Path.Combine(Path.GetTempPath(), $"realperson-ledger-{Guid.NewGuid():N}.{extension}");
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { ledgerPath, ledgerPath + "-wal", ledgerPath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Two_processes_writing_at_once_lose_no_record()
@@ -83,5 +94,23 @@ public sealed class LedgerProcessesTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+}
+
+/// <summary>The same promises kept by the JSON Lines journal.</summary>
+public sealed class LedgerProcessesTestsOnJsonLines : LedgerProcessesTests
+{
+    public LedgerProcessesTestsOnJsonLines()
+        : base("jsonl")
+    {
+    }
+}
+
+/// <summary>The same promises kept by the SQLite database.</summary>
+public sealed class LedgerProcessesTestsOnSqlite : LedgerProcessesTests
+{
+    public LedgerProcessesTestsOnSqlite()
+        : base("db")
+    {
     }
 }

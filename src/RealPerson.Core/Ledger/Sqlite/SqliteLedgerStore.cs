@@ -1,0 +1,446 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using RealPerson.Ledger.Sqlite;
+
+namespace RealPerson.Ledger;
+
+/// <summary>
+/// The ledger as a SQLite database (WAL, synchronous FULL): every record in <c>records</c> (the
+/// journal, as JSON), and the latest state of each asset in <c>assets</c>, kept by the same fold as
+/// <see cref="LedgerView"/> inside the same transaction as the records that change it. Questions
+/// (is this portrait known, which assets are named alice*) are answered from indexes, so they cost
+/// the same at 100,000 assets as at 100. A transaction is durable when it returns; two processes
+/// may write at once (the second waits for the first).
+/// </summary>
+internal sealed class SqliteLedgerStore : ILedgerStore
+{
+    private const int SchemaVersion = 1;
+    private const int MaxParameters = 500;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly string connectionString;
+    private readonly object schemaGate = new();
+    private bool ready;
+
+    public SqliteLedgerStore(string path)
+    {
+        Path = path;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public bool Queries => true;
+
+    public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
+    {
+        // Not cancellable once started: a record of a paid request must not be half written.
+        return Task.Run(() => Write(connection => Append(connection, records)), CancellationToken.None);
+    }
+
+    public Task<LedgerContents> ReadAllAsync(CancellationToken cancellationToken) =>
+        Task.Run(() => new LedgerContents(Read(connection => ReadRecords(connection, "SELECT json FROM records ORDER BY id", null)), 0), cancellationToken);
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadEventsAsync(IReadOnlyCollection<string> events, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyList<LedgerRecord>>(() => Read(connection =>
+        {
+            var names = events.ToList();
+            var sql = $"SELECT json FROM records WHERE event IN ({string.Join(", ", names.Select((_, i) => "$e" + i))}) ORDER BY id";
+            return ReadRecords(connection, sql, command =>
+            {
+                for (var i = 0; i < names.Count; i++)
+                {
+                    command.Parameters.AddWithValue("$e" + i, names[i]);
+                }
+            });
+        }), cancellationToken);
+
+    public Task<IReadOnlyList<Asset>> FindAssetsAsync(AssetQuery query, CancellationToken cancellationToken) =>
+        Task.Run(() => FindAssets(query), cancellationToken);
+
+    public IReadOnlyList<Asset> FindAssets(AssetQuery query) => Read(connection =>
+    {
+        var found = new List<Asset>();
+        foreach (var chunk in Chunks(query))
+        {
+            using var command = connection.CreateCommand();
+            var where = new List<string> { "withdrawn = 0" };
+            AddIn(command, where, "provider", query.Providers?.Select(p => p.ToString()));
+            AddIn(command, where, "status", query.Statuses?.Select(s => s.ToString()));
+            if (query.NamePrefixes is { } prefixes)
+            {
+                where.Add("(" + string.Join(" OR ", prefixes.Select((p, i) =>
+                {
+                    command.Parameters.AddWithValue("$np" + i, EscapeLike(p) + "%");
+                    return $"name LIKE $np{i} ESCAPE '\\'";
+                })) + ")");
+            }
+
+            if (chunk.AssetIds != null || chunk.TaskIds != null)
+            {
+                var either = new List<string>();
+                AddIn(command, either, "asset_id", chunk.AssetIds);
+                AddIn(command, either, "task_id", chunk.TaskIds);
+                where.Add("(" + string.Join(" OR ", either) + ")");
+            }
+
+            if (query.Portrait is { } portrait)
+            {
+                where.Add("name = $name AND url = $url");
+                command.Parameters.AddWithValue("$name", portrait.Name);
+                command.Parameters.AddWithValue("$url", portrait.Url);
+            }
+
+            if (query.IdPrefix is { } idPrefix)
+            {
+                where.Add("(asset_id LIKE $idp ESCAPE '\\' OR task_id LIKE $idp ESCAPE '\\')");
+                command.Parameters.AddWithValue("$idp", EscapeLike(idPrefix) + "%");
+            }
+
+            command.CommandText = $"SELECT json FROM assets WHERE {string.Join(" AND ", where)} ORDER BY id" + (query.Newest is { } newest ? $" DESC LIMIT {newest}" : string.Empty);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(ToAsset(JsonSerializer.Deserialize<LedgerRecord>(reader.GetString(0), JsonOptions)!));
+            }
+        }
+
+        // The exact meaning of the query (the SQL above may only narrow it); newest-first rows are already in order.
+        if (query.Newest != null)
+        {
+            found.Reverse();
+        }
+
+        return query.Apply(found);
+    });
+
+    private static void Append(SqliteConnection connection, IReadOnlyCollection<LedgerRecord> records)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO records (ts, event, json) VALUES ($ts, $event, $json)";
+        var ts = insert.Parameters.Add("$ts", SqliteType.Text);
+        var ev = insert.Parameters.Add("$event", SqliteType.Text);
+        var json = insert.Parameters.Add("$json", SqliteType.Text);
+        foreach (var record in records)
+        {
+            ts.Value = record.Timestamp.ToString("O");
+            ev.Value = record.Event;
+            json.Value = JsonSerializer.Serialize(record, JsonOptions);
+            insert.ExecuteNonQuery();
+            Fold(connection, transaction, record);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The same fold as <see cref="LedgerView.Fold"/>, one record at a time, into the assets table.</summary>
+    private static void Fold(SqliteConnection connection, SqliteTransaction transaction, LedgerRecord record)
+    {
+        if (record.Event == LedgerEvent.Verification || LedgerEvent.IsVideo(record.Event) ||
+            !Enum.TryParse<Provider>(record.Provider, ignoreCase: true, out var provider))
+        {
+            return;
+        }
+
+        var (rowId, asset) = FindRow(connection, transaction, record, provider);
+        if (asset is null)
+        {
+            if (!LedgerView.StartsAnAsset(record.Event))
+            {
+                return;
+            }
+
+            asset = new Asset { Provider = provider, SubmissionId = record.SubmissionId, CreatedAt = record.CreatedAt ?? record.Timestamp };
+        }
+
+        var withdrawn = record.Event == LedgerEvent.NotSent;
+        if (!withdrawn)
+        {
+            LedgerView.Apply(asset, record);
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = rowId is null
+            ? "INSERT INTO assets (provider, submission_id, asset_id, task_id, task_index, name, url, status, withdrawn, json) VALUES ($provider, $submission, $asset, $task, $index, $name, $url, $status, $withdrawn, $json)"
+            : "UPDATE assets SET provider = $provider, submission_id = $submission, asset_id = $asset, task_id = $task, task_index = $index, name = $name, url = $url, status = $status, withdrawn = $withdrawn, json = $json WHERE id = $id";
+        command.Parameters.AddWithValue("$id", (object?)rowId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$provider", asset.Provider.ToString());
+        command.Parameters.AddWithValue("$submission", (object?)asset.SubmissionId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$asset", (object?)asset.AssetId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$task", (object?)asset.TaskId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$index", (object?)asset.TaskIndex ?? DBNull.Value);
+        command.Parameters.AddWithValue("$name", (object?)asset.Name ?? DBNull.Value);
+        command.Parameters.AddWithValue("$url", (object?)asset.Url ?? DBNull.Value);
+        command.Parameters.AddWithValue("$status", asset.Status.ToString());
+        command.Parameters.AddWithValue("$withdrawn", withdrawn ? 1 : 0);
+        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(ToRow(asset), JsonOptions));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The asset a record belongs to, found as <see cref="LedgerView"/> finds it: by submission, by asset id, by task slot.</summary>
+    private static (long? RowId, Asset? Asset) FindRow(SqliteConnection connection, SqliteTransaction transaction, LedgerRecord record, Provider provider)
+    {
+        foreach (var (sql, bind) in new (string, Action<SqliteCommand>?)[]
+        {
+            record.SubmissionId is { } submission ? ("submission_id = $a", c => c.Parameters.AddWithValue("$a", submission)) : default,
+            record.AssetId is { } assetId ? ("provider = $a AND asset_id = $b", c => { c.Parameters.AddWithValue("$a", provider.ToString()); c.Parameters.AddWithValue("$b", assetId); }) : default,
+            record.TaskId is { } taskId && record.TaskIndex is { } index ? ("task_id = $a AND task_index = $b", c => { c.Parameters.AddWithValue("$a", taskId); c.Parameters.AddWithValue("$b", index); }) : default,
+        })
+        {
+            if (sql is null)
+            {
+                continue;
+            }
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT id, json FROM assets WHERE {sql} ORDER BY id DESC LIMIT 1";
+            bind!(command);
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                return (reader.GetInt64(0), ToAsset(JsonSerializer.Deserialize<LedgerRecord>(reader.GetString(1), JsonOptions)!));
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>An asset's row: its whole state, through the one mapping (AssetRecords).</summary>
+    private static LedgerRecord ToRow(Asset asset)
+    {
+        var row = AssetRecords.ToRecord(LedgerEvent.Status, asset);
+        row.Timestamp = asset.UpdatedAt ?? DateTimeOffset.UtcNow;
+        return row;
+    }
+
+    private static Asset ToAsset(LedgerRecord row)
+    {
+        var asset = new Asset { Provider = Enum.TryParse<Provider>(row.Provider, true, out var p) ? p : Provider.JimmyAI };
+        AssetRecords.Apply(row, asset);
+        asset.Status = Enum.TryParse<AssetStatus>(row.Status, true, out var status) ? status : AssetStatus.Unknown;
+        asset.Error = row.Error;
+        return asset;
+    }
+
+    private static List<LedgerRecord> ReadRecords(SqliteConnection connection, string sql, Action<SqliteCommand>? bind)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind?.Invoke(command);
+        var records = new List<LedgerRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            records.Add(JsonSerializer.Deserialize<LedgerRecord>(reader.GetString(0), JsonOptions)!);
+        }
+
+        return records;
+    }
+
+    private static void AddIn(SqliteCommand command, List<string> where, string column, IEnumerable<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var list = values.ToList();
+        if (list.Count == 0)
+        {
+            where.Add("0");
+            return;
+        }
+
+        var names = list.Select((value, i) =>
+        {
+            var name = $"${column}{i}";
+            command.Parameters.AddWithValue(name, value);
+            return name;
+        });
+        where.Add($"{column} IN ({string.Join(", ", names)})");
+    }
+
+    /// <summary>Long id lists go in parts (SQLite limits the parameters of one statement).</summary>
+    private static IEnumerable<(IReadOnlyCollection<string>? AssetIds, IReadOnlyCollection<string>? TaskIds)> Chunks(AssetQuery query)
+    {
+        var assetIds = query.AssetIds?.ToList();
+        var taskIds = query.TaskIds?.ToList();
+        if ((assetIds?.Count ?? 0) + (taskIds?.Count ?? 0) <= MaxParameters)
+        {
+            yield return (assetIds, taskIds);
+            yield break;
+        }
+
+        for (var i = 0; i < (assetIds?.Count ?? 0); i += MaxParameters)
+        {
+            yield return (assetIds!.Skip(i).Take(MaxParameters).ToList(), null);
+        }
+
+        for (var i = 0; i < (taskIds?.Count ?? 0); i += MaxParameters)
+        {
+            yield return (null, taskIds!.Skip(i).Take(MaxParameters).ToList());
+        }
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private T Read<T>(Func<SqliteConnection, T> work) => Use(work);
+
+    private void Write(Action<SqliteConnection> work) => Use(connection =>
+    {
+        work(connection);
+        return true;
+    });
+
+    private T Use<T>(Func<SqliteConnection, T> work)
+    {
+        try
+        {
+            EnsureReady();
+            using var connection = Open();
+            return work(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
+                $"Could not use the ledger '{Path}': {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
+                $"Could not use the ledger '{Path}': {e.Message}", e);
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+
+        // FULL: a committed transaction survives a power cut, not only a crash of this process.
+        pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Creates the file (owner-only, before SQLite writes to it), the schema, and imports a JSON Lines twin once.</summary>
+    private void EnsureReady()
+    {
+        lock (schemaGate)
+        {
+            if (ready)
+            {
+                return;
+            }
+
+            NativeSqlite.EnsureResolvable();
+            var directory = System.IO.Path.GetDirectoryName(Path)!;
+            if (!Directory.Exists(directory))
+            {
+                Directory.CreateDirectory(directory);
+                OwnerOnlyPermissions.ApplyToDirectory(directory);
+            }
+
+            if (!File.Exists(Path))
+            {
+                // SQLite gives its -wal and -shm files the database file's permissions.
+                using (new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite))
+                {
+                }
+
+                OwnerOnlyPermissions.ApplyToFile(Path);
+            }
+
+            using var connection = Open();
+            using (var schema = connection.CreateCommand())
+            {
+                schema.CommandText = $@"
+PRAGMA journal_mode = WAL;
+CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY, ts TEXT NOT NULL, event TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS records_event ON records (event);
+CREATE TABLE IF NOT EXISTS assets (
+    id INTEGER PRIMARY KEY, provider TEXT NOT NULL, submission_id TEXT, asset_id TEXT, task_id TEXT, task_index INTEGER,
+    name TEXT COLLATE NOCASE, url TEXT, status TEXT NOT NULL, withdrawn INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS assets_submission ON assets (submission_id);
+CREATE INDEX IF NOT EXISTS assets_asset ON assets (provider, asset_id);
+CREATE INDEX IF NOT EXISTS assets_task ON assets (task_id, task_index);
+CREATE INDEX IF NOT EXISTS assets_name ON assets (name);
+CREATE INDEX IF NOT EXISTS assets_portrait ON assets (name, url);
+CREATE INDEX IF NOT EXISTS assets_status ON assets (status, provider);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+PRAGMA user_version = {SchemaVersion};";
+                schema.ExecuteNonQuery();
+            }
+
+            ImportJsonLinesTwin(connection);
+            ready = true;
+        }
+    }
+
+    /// <summary>
+    /// A ledger kept as JSON Lines before (the same path with .jsonl) is copied in once, in one
+    /// transaction, and then renamed to .jsonl.bak: kept, and never imported twice.
+    /// </summary>
+    private void ImportJsonLinesTwin(SqliteConnection connection)
+    {
+        var twin = System.IO.Path.ChangeExtension(Path, ".jsonl");
+        if (string.Equals(twin, Path, StringComparison.Ordinal) || !File.Exists(twin))
+        {
+            return;
+        }
+
+        var records = new JsonLinesLedgerStore(twin).ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult().Records;
+        using (var transaction = connection.BeginTransaction(deferred: false))
+        {
+            using var check = connection.CreateCommand();
+            check.Transaction = transaction;
+            check.CommandText = "SELECT value FROM meta WHERE key = 'imported'";
+            if (check.ExecuteScalar() is null)
+            {
+                transaction.Commit();
+                Append(connection, records);
+                using var mark = connection.CreateCommand();
+                mark.CommandText = "INSERT OR IGNORE INTO meta (key, value) VALUES ('imported', $from)";
+                mark.Parameters.AddWithValue("$from", twin);
+                mark.ExecuteNonQuery();
+            }
+        }
+
+        var backup = twin + ".bak";
+        if (File.Exists(backup))
+        {
+            backup = twin + "." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + ".bak";
+        }
+
+        try
+        {
+            File.Move(twin, backup);
+        }
+        catch (IOException)
+        {
+            // Another process moved it first.
+        }
+    }
+}
