@@ -264,3 +264,45 @@ Describe 'Completion and views for videos' {
         ($table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'What an independent review found, kept fixed' {
+    BeforeAll {
+        $script:Known = $script:Alice[2] | New-SeedanceVideo -Prompt 'review fixes' | Wait-SeedanceVideo -PollIntervalSec 1
+    }
+
+    It 'an empty pipeline into Get-SeedanceVideo asks about nothing (never lists everything)' {
+        @(@() | Get-SeedanceVideo).Count | Should -Be 0
+        @(Get-SeedanceVideo -Status Failed | Where-Object Prompt -eq 'no such prompt' | Get-SeedanceVideo).Count | Should -Be 0
+    }
+
+    It 'takes a task id by position and as piped text' {
+        (Get-SeedanceVideo $script:Known.TaskId).TaskId | Should -Be $script:Known.TaskId
+        ($script:Known.TaskId | Get-SeedanceVideo).TaskId | Should -Be $script:Known.TaskId
+        ($script:Known.TaskId | Wait-SeedanceVideo).Status | Should -Be 'Completed'
+    }
+
+    It 'binds the AssetUri column of an exported CSV (one video for all rows)' {
+        $csv = Join-Path $script:Work 'approved.csv'
+        $script:Clips | Export-Csv $csv -NoTypeInformation
+        $video = Import-Csv $csv | New-SeedanceVideo -Prompt 'from the csv'
+        $video.Provider | Should -Be 'APIMart'
+        $video.References | Sort-Object | Should -Be ($script:Clips.AssetUri | Sort-Object)
+    }
+
+    It '-WhatIf neither waits (New-SeedanceVideo -Wait) nor reads the vendor (Save-SeedanceVideo)' {
+        $reads = (Get-VideoCalls).'jimmy.video-read'
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $null = $script:Alice[2] | New-SeedanceVideo -Prompt 'review fixes' -Wait -WhatIf 3>$null
+        Save-SeedanceVideo -TaskId $script:Known.TaskId -Path (Join-Path $script:Work 'whatif-read') -WhatIf
+        (Get-VideoCalls).'jimmy.video-read' | Should -Be $reads
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+    }
+
+    It 'a target it cannot write is that video''s DownloadFailed error, not the end of the pipeline' {
+        $blocker = Join-Path $script:Work 'a-file'
+        Set-Content $blocker 'x'
+        $out = @($script:Known, $script:Known) | Save-SeedanceVideo -Path (Join-Path $blocker 'v.mp4') -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'DownloadFailed,*'
+        $out | Should -BeNullOrEmpty
+    }
+}

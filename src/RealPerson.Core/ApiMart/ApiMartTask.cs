@@ -24,7 +24,8 @@ public sealed class ApiMartTask
 
     public DateTimeOffset? Completed { get; init; }
 
-    public bool IsPending => Status == "pending" || Status == "processing" || Status == "queued" || Status == "running";
+    // "submitted" is what a video create answers; its task may say it too before it starts.
+    public bool IsPending => Status == "pending" || Status == "processing" || Status == "queued" || Status == "running" || Status == "submitted";
 
     public bool IsCompleted => Status == "completed" || Status == "succeeded" || Status == "success";
 

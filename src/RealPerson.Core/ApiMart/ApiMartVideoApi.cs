@@ -85,7 +85,7 @@ public sealed class ApiMartVideoApi : IVideoApi
             var (url, expires) = task.Result is { } result ? FindFile(result) : (null, null);
             video.Progress = 100;
             video.VideoUrl = url;
-            video.ExpiresAt = expires ?? (task.Completed ?? DateTimeOffset.UtcNow) + DefaultLinkLifetime;
+            video.ExpiresAt = expires ?? task.Completed + DefaultLinkLifetime;
         }
 
         return video;

@@ -103,7 +103,8 @@ public sealed class JimmyVideoApi : IVideoApi
         if (video.Status == VideoStatus.Completed)
         {
             video.Progress = 100;
-            video.ExpiresAt = JsonFields.GetTime(data, "expires_at") ?? (completed ?? DateTimeOffset.UtcNow) + LinkLifetime;
+            // Three days from completion; without a completion time the expiry is unknown (the file host will say).
+            video.ExpiresAt = JsonFields.GetTime(data, "expires_at") ?? completed + LinkLifetime;
         }
 
         return video;

@@ -28,9 +28,10 @@ public static class MediaReader
         {
             directories = type == FileType.Unknown ? Array.Empty<MetadataExtractor.Directory>() : ImageMetadataReader.ReadMetadata(stream);
         }
-        catch (Exception e) when (e is ImageProcessingException || e is IOException || e is ArgumentException || e is IndexOutOfRangeException)
+        catch (Exception e) when (!(e is OutOfMemoryException))
         {
-            // Cut off where only the first bytes were fetched: keep what could be read.
+            // Cut off where only the first bytes were fetched, or damaged: what could not be read is
+            // left unknown (MetadataExtractor throws several kinds, some plain Exceptions).
             directories = Array.Empty<MetadataExtractor.Directory>();
         }
 

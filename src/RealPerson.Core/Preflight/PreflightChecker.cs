@@ -30,13 +30,24 @@ public sealed class PreflightChecker
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Why this input would be refused upstream (a PreflightFailed error), or null when it passes.</summary>
+    /// <summary>Why this input would be refused upstream (a PreflightFailed error), or null when it passes. Never throws but for cancellation.</summary>
     public async Task<RealPersonException?> CheckAsync(string name, string url, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (reason, action) = await FindProblemAsync(url, cancellationToken).ConfigureAwait(false);
+            string? reason;
+            string? action;
+            try
+            {
+                (reason, action) = await FindProblemAsync(url, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException) && !(e is OutOfMemoryException))
+            {
+                // A check that fails in itself refuses nothing: the vendor decides.
+                return null;
+            }
+
             return reason is null ? null : new RealPersonException(ErrorIds.PreflightFailed, FailureCategory.InvalidData,
                 $"'{name}' failed the pre-flight check: {reason}. Nothing was sent (or paid for).")
             {
@@ -89,6 +100,10 @@ public sealed class PreflightChecker
         catch (IOException e)
         {
             return ($"it could not be fetched from {link.Authority}: {e.Message}", Unreachable);
+        }
+        catch (UriFormatException e)
+        {
+            return ($"{link.Authority} redirected it to an address that is not a URL ({e.Message})", Unreachable);
         }
     }
 

@@ -10,8 +10,9 @@ namespace RealPerson.Preflight;
 /// </summary>
 public static class UpstreamLimits
 {
-    public const long MaxImageBytes = 30L * 1024 * 1024;
-    public const long MaxVideoBytes = 50L * 1024 * 1024;
+    // MB as the docs write it (decimal): the stricter reading of "under 30 MB".
+    public const long MaxImageBytes = 30_000_000;
+    public const long MaxVideoBytes = 50_000_000;
     public const int MinSide = 300;
     public const int MaxSide = 6000;
     public const double MinAspect = 0.4;
@@ -22,7 +23,11 @@ public static class UpstreamLimits
     public static readonly IReadOnlyCollection<string> ImageFormats = new[] { "Jpeg", "Png", "WebP", "Bmp", "Tiff", "Gif", "Heif" };
     public static readonly IReadOnlyCollection<string> VideoFormats = new[] { "Mp4", "QuickTime" };
 
-    /// <summary>The first limit the file breaks, naming the limit and the value found; null when it passes.</summary>
+    /// <summary>
+    /// The first limit the file certainly breaks, naming the limit and the value found; null when it
+    /// passes, or when what a limit needs could not be read from the fetched bytes (the vendor, not
+    /// this check, then decides: a check must never refuse a file it could not read).
+    /// </summary>
     public static string? FirstBroken(MediaFacts facts)
     {
         if (!facts.IsVideo && !Contains(ImageFormats, facts.Format))
@@ -36,6 +41,17 @@ public static class UpstreamLimits
             return $"it is {Megabytes(bytes)}, and {(facts.IsVideo ? "clips" : "images")} must be under {Megabytes(limit)}";
         }
 
+        if (facts.IsVideo)
+        {
+            // The documented limits for clips are format, size and length (the pixel limits are the portraits').
+            if (facts.Duration is { } duration && (duration < MinClip || duration > MaxClip))
+            {
+                return $"it is {duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s long, and clips must be {MinClip.TotalSeconds:0}-{MaxClip.TotalSeconds:0} s";
+            }
+
+            return null;
+        }
+
         if (facts.Width is { } width && facts.Height is { } height && width > 0 && height > 0)
         {
             if (Math.Min(width, height) < MinSide || Math.Max(width, height) > MaxSide)
@@ -47,23 +63,6 @@ public static class UpstreamLimits
             if (aspect < MinAspect || aspect > MaxAspect)
             {
                 return $"its aspect ratio (width/height) is {aspect.ToString("0.##", CultureInfo.InvariantCulture)} ({width}x{height}), and it must be {MinAspect.ToString(CultureInfo.InvariantCulture)}-{MaxAspect.ToString(CultureInfo.InvariantCulture)}";
-            }
-        }
-        else if (!facts.IsVideo)
-        {
-            return $"its size in pixels could not be read from its first bytes (a damaged or unusual {facts.Format} file)";
-        }
-
-        if (facts.IsVideo)
-        {
-            if (facts.Duration is not { } duration)
-            {
-                return "its length could not be read (no movie header in its first or last bytes)";
-            }
-
-            if (duration < MinClip || duration > MaxClip)
-            {
-                return $"it is {duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s long, and clips must be {MinClip.TotalSeconds:0}-{MaxClip.TotalSeconds:0} s";
             }
         }
 
@@ -83,5 +82,5 @@ public static class UpstreamLimits
         return false;
     }
 
-    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+    private static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 }

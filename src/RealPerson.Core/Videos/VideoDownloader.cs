@@ -69,18 +69,23 @@ public sealed class VideoDownloader
             throw notReady;
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(targetPath))!;
-        Directory.CreateDirectory(directory);
-        var partial = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.partial");
+        string? partial = null;
         try
         {
-            await Retry.ExecuteAsync(async token => await DownloadOnceAsync(video, partial, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(targetPath))!;
+            Directory.CreateDirectory(directory);
+            partial = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.partial");
+            var temporary = partial;
+            await Retry.ExecuteAsync(async token => await DownloadOnceAsync(video, temporary, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             if (File.Exists(targetPath))
             {
-                File.Delete(targetPath);
+                // One step: the complete old file stays until the complete new one takes its place.
+                File.Replace(partial, targetPath, null);
             }
-
-            File.Move(partial, targetPath);
+            else
+            {
+                File.Move(partial, targetPath);
+            }
         }
         catch (TransientDownloadException e)
         {
@@ -90,7 +95,7 @@ public sealed class VideoDownloader
                 RecommendedAction = "Run Save-SeedanceVideo again; nothing was left under the file's name.",
             };
         }
-        catch (IOException e) when (!(e is TransientDownloadException))
+        catch (Exception e) when ((e is IOException && !(e is TransientDownloadException)) || e is NotSupportedException || e is ArgumentException)
         {
             throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidOperation,
                 $"Could not write the video {video.TaskId} to '{targetPath}': {e.Message}", e);
@@ -102,7 +107,11 @@ public sealed class VideoDownloader
         }
         finally
         {
-            TryDelete(partial);
+            if (partial != null)
+            {
+                TryDelete(partial);
+            }
+
             reporter.Progress(new ProgressReport(ProgressActivityId, "Downloading videos", "Done", 100, completed: true));
         }
     }

@@ -28,9 +28,10 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
     {
         if (ParameterSetName == ParameterSets.InputObject && InputObject is null)
         {
-            // No input at all (the ledger is listed at the end), or a null piped in.
+            // No argument (the ledger is listed at the end), or a null piped in.
             return;
         }
+
 
         reader ??= new JobWaiter<Video>(new VideoJobs(Clients), new Waiting.WaitOptions(), Reporter, OpenLedger(LedgerPath));
         foreach (var (video, target) in CurrentVideos(InputObject ?? System.Array.Empty<Video>()))
@@ -43,6 +44,12 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
     {
         if (reader is null)
         {
+            if (MyInvocation.ExpectingInput)
+            {
+                // A pipeline that brought nothing (an empty filter upstream) asks about nothing: never "everything".
+                return;
+            }
+
             foreach (var video in KnownVideos().Where(v => Status is null || Status.Contains(v.Status)))
             {
                 WriteObject(video);

@@ -15,6 +15,7 @@ namespace RealPerson.Commands;
 public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
 {
     private readonly List<Asset> assets = new();
+    private readonly List<string> uris = new();
 
     /// <summary>What should happen in the video.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -26,13 +27,13 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
     [ValidateNotNull]
     public Asset[] Asset { get; set; } = Array.Empty<Asset>();
 
-    /// <summary>Approved assets given by hand, as asset://{AssetId}.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AssetUri)]
+    /// <summary>Approved assets given by hand, as asset://{AssetId}; also the AssetUri column of piped rows (an exported CSV).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AssetUri, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[] AssetUri { get; set; } = Array.Empty<string>();
 
-    /// <summary>The vendor; inferred from the assets (or, with -AssetUri, the ledger or the only provider with a key).</summary>
-    [Parameter]
+    /// <summary>The vendor; inferred from the assets (or, with -AssetUri, a Provider column, the ledger, or the only provider with a key).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public Provider? Provider { get; set; }
 
     /// <summary>The model (Tab lists the provider's); default seedance2.0-sp on JimmyAI, doubao-seedance-2.0-face on APIMart.</summary>
@@ -86,6 +87,10 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         {
             assets.AddRange(Asset);
         }
+        else
+        {
+            uris.AddRange(AssetUri);
+        }
     }
 
     protected override void EndProcessing()
@@ -136,7 +141,8 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
 
     private void Finish(Video video, ProviderClients clients, Ledger.AssetLedger ledger)
     {
-        if (!Wait || video.IsFinal || video.TaskId is null)
+        // -WhatIf only says: it neither sends nor waits.
+        if (!Wait || video.IsFinal || video.TaskId is null || WhatIfGiven)
         {
             WriteObject(video);
             return;
@@ -178,27 +184,37 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
 
     private (Provider, string?, IReadOnlyList<string>) FromUris()
     {
-        var uris = IdInputs.NonEmpty(AssetUri).ToList();
-        var ids = uris.Select(u => u.StartsWith(VideoCatalog.AssetScheme, StringComparison.Ordinal) ? u.Substring(VideoCatalog.AssetScheme.Length) : u).ToList();
-        Provider? fromLedger = null;
-        string? endpoint = null;
-        if (Provider is null)
+        uris.RemoveAll(string.IsNullOrWhiteSpace);
+        if (uris.Count == 0)
         {
-            try
-            {
-                var ledger = OpenLedger(LedgerPath);
-                var known = RunToCompletion(token => ledger.FindAssetsAsync(new Ledger.AssetQuery { AssetIds = ids }, token));
-                fromLedger = Ledger.LedgerProviders.For(known, ids);
-                endpoint = fromLedger is { } p ? Ledger.LedgerProviders.EndpointOf(known, p, ids.FirstOrDefault(), null) : null;
-            }
-            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
-            {
-                WriteVerbose($"The ledger could not be read to find the assets' provider: {e.Message}");
-            }
+            Fail("No -AssetUri came in (blank cells only): give asset://<AssetId> references of approved assets.", null);
         }
 
-        return (InferProvider(Provider, fromLedger, AssetUri), endpoint, uris);
+        var ids = uris.Select(u => u.StartsWith(VideoCatalog.AssetScheme, StringComparison.Ordinal) ? u.Substring(VideoCatalog.AssetScheme.Length) : u).ToList();
+        IReadOnlyList<Asset> known = Array.Empty<Asset>();
+        try
+        {
+            var ledger = OpenLedger(LedgerPath);
+            known = RunToCompletion(token => ledger.FindAssetsAsync(new Ledger.AssetQuery { AssetIds = ids }, token));
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            WriteVerbose($"The ledger could not be read to find the assets' provider: {e.Message}");
+        }
+
+        // What the ledger knows not to be approved is refused here, before the vendor refuses it.
+        if (known.FirstOrDefault(a => a.Status != AssetStatus.Active && (Provider is null || a.Provider == Provider)) is { } notActive)
+        {
+            Fail($"The ledger has {notActive.AssetUri} ('{notActive.Name}') as {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
+        }
+
+        var fromLedger = Provider is null ? Ledger.LedgerProviders.For(known, ids) : null;
+        var provider = InferProvider(Provider, fromLedger, uris);
+        var endpoint = Ledger.LedgerProviders.EndpointOf(known, provider, ids.FirstOrDefault(), null);
+        return (provider, endpoint, uris);
     }
+
+    private bool WhatIfGiven => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true };
 
     private void Fail(string message, object? target) =>
         ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message), target));

@@ -35,8 +35,29 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
     {
         foreach (var (given, target) in CurrentVideos(InputObject))
         {
+            var file = given.TaskId is null ? null : TargetFile(given);
+            if (file is null)
+            {
+                WriteRealPersonError(VideoDownloader.CheckReady(given, DateTimeOffset.UtcNow) ?? new RealPersonException(ErrorIds.VideoNotReady,
+                    FailureCategory.ResourceUnavailable, "This video has no TaskId: its request's answer was lost, so there is nothing to download."), target);
+                continue;
+            }
+
+            if (File.Exists(file) && !Force)
+            {
+                WriteVerbose($"'{file}' is already there; kept (use -Force to download again).");
+                WriteFile(file);
+                continue;
+            }
+
+            // Asked first: -WhatIf neither reads the vendor nor writes anything.
+            if (!ShouldProcess(file, $"Download video {given.TaskId}"))
+            {
+                continue;
+            }
+
             var video = given;
-            if (video.Status != VideoStatus.Completed && video.TaskId != null && !video.IsFinal || video.VideoUrl is null && video.TaskId != null)
+            if (!video.IsFinal || video.VideoUrl is null)
             {
                 // A stale object (or a bare TaskId): the vendor's word now decides whether it can be saved.
                 if (ReadNow(video, target) is not { } fresh)
@@ -53,25 +74,8 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
                 continue;
             }
 
-            var file = TargetFile(video);
-            if (file is null)
-            {
-                continue;
-            }
-
-            if (File.Exists(file) && !Force)
-            {
-                WriteVerbose($"'{file}' is already there; kept (use -Force to download again).");
-                WriteFile(file);
-                continue;
-            }
-
-            if (!ShouldProcess(file, $"Download video {video.TaskId}"))
-            {
-                continue;
-            }
-
             var downloader = new VideoDownloader(Reporter, Clients.Connection(video.Provider).Proxy);
+
             // One video's failure is that video's error; the others are still saved.
             if (TryRunForInput(async token =>
                 {

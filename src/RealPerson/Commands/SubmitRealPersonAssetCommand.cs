@@ -68,6 +68,12 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>The proxy Connect-RealPerson -Proxy set (for -Provider, else for either provider); null for the system's.</summary>
+    private ProxySettings? SessionProxy() =>
+        (Provider is { } named ? new[] { named } : (Provider[])Enum.GetValues(typeof(Provider)))
+            .Select(p => SessionConnections.Current.Get(p)?.Proxy)
+            .FirstOrDefault(proxy => proxy != null);
+
     /// <summary>-Preflight given (or -Preflight:$false), else the environment's default.</summary>
     private bool PreflightWanted() =>
         MyInvocation.BoundParameters.ContainsKey(nameof(Preflight)) ? Preflight.IsPresent : EnvironmentVariables.IsOn(System.Environment.GetEnvironmentVariable(EnvironmentVariables.Preflight));
@@ -93,7 +99,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             ThrottleLimit = ThrottleLimit,
             Force = Force.IsPresent,
             Known = known,
-            Preflight = PreflightWanted() ? new RealPerson.Preflight.PreflightChecker(proxy: null) : null,
+            Preflight = PreflightWanted() ? new RealPerson.Preflight.PreflightChecker(SessionProxy()) : null,
         }, Reporter, ledger);
         work = Task.Run(() => submitter.RunAsync(CancellationToken));
     }

@@ -15,14 +15,19 @@ public abstract class VideoInputCmdlet : RealPersonConnectedCmdlet
 {
     private IReadOnlyList<Video>? knownVideos;
 
-    /// <summary>The vendors' video task ids (also from a TaskId column).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The vendors' video task ids (also by position, and from a TaskId column).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[] TaskId { get; set; } = Array.Empty<string>();
 
+    /// <summary>Task ids piped as bare text; see <see cref="Commands.PipedId"/> for why this is not -TaskId.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.PipedId, ValueFromPipeline = true, DontShow = true)]
+    public PipedId[] PipedId { get; set; } = Array.Empty<PipedId>();
+
     /// <summary>Whose tasks -TaskId names; the ledger's, else the only provider with a key.</summary>
     [Parameter(ParameterSetName = ParameterSets.TaskId, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ParameterSets.PipedId)]
     public Provider? Provider { get; set; }
 
     [Parameter]
@@ -62,7 +67,7 @@ public abstract class VideoInputCmdlet : RealPersonConnectedCmdlet
             return inputObject.Select(v => (v, (object)v)).ToList();
         }
 
-        var ids = IdInputs.NonEmpty(TaskId).ToList();
+        var ids = IdInputs.NonEmpty(ParameterSetName == ParameterSets.PipedId ? PipedId.Select(p => p?.Value) : TaskId).ToList();
         var results = new List<(Video, object)>();
         foreach (var id in ids)
         {

@@ -71,7 +71,7 @@ public sealed class WaitSeedanceVideoCommand : VideoInputCmdlet
     {
         if (AsJob)
         {
-            var parameters = Hosting.BackgroundJob.Carried(this, nameof(InputObject), nameof(TaskId), nameof(Provider));
+            var parameters = Hosting.BackgroundJob.Carried(this, nameof(InputObject), nameof(TaskId), nameof(PipedId), nameof(Provider));
             WriteObject(Hosting.BackgroundJob.Start(this, "Wait-SeedanceVideo", parameters, forTheJob.ToArray()));
             return;
         }
