@@ -19,6 +19,9 @@ public sealed class JimmyAIClient
     /// <summary>The largest batch-status request sent (the vendor states no limit; this is a cautious one).</summary>
     public const int MaxIdsPerBatch = 50;
 
+    /// <summary>Batch-status requests in flight at once in one read (reads are cheap: upstream allows about 100 a second).</summary>
+    public const int MaxBatchesInFlight = 4;
+
     private readonly VendorHttp http;
     private readonly IReporter reporter;
 
@@ -88,37 +91,56 @@ public sealed class JimmyAIClient
         var pending = new Queue<string[]>(Chunk(assetIds.Distinct(StringComparer.Ordinal).ToList(), batchSize));
         while (pending.Count > 0)
         {
-            var ids = pending.Dequeue();
-            try
+            // A few batches at once: a round over a thousand ids costs a few answers' time, not twenty.
+            var wave = new List<string[]>();
+            while (pending.Count > 0 && wave.Count < MaxBatchesInFlight)
             {
-                results.AddRange(ids.Length == 1 && batchSize == 1
-                    ? new[] { await GetStatusAsync(ids[0], cancellationToken).ConfigureAwait(false) }
-                    : await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false));
+                wave.Add(pending.Dequeue());
             }
-            catch (RealPersonException e) when ((e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.AssetNotFound) && ids.Length == 1)
-            {
-                // One id the vendor will not answer for: leave it out, as batch-status leaves out unknown
-                // ids; the caller asks about it alone and reports it, and the others are still read.
-                reporter.Verbose($"JimmyAI would not report on {ids[0]}: {e.Message}");
-            }
-            catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError)
-            {
-                // Halve to find what the vendor objects to: the batch's size, or one id in it.
-                var half = Math.Max(1, ids.Length / 2);
-                if (SaysTooMany(e.VendorMessage))
-                {
-                    batchSize = half;
-                    reporter.Verbose($"JimmyAI refused batch-status for {ids.Length} ids ({e.Message}); asking {half} at a time from now on.");
-                }
 
-                foreach (var smaller in Chunk(ids, half))
+            var reads = await Task.WhenAll(wave.Select(ids => ReadOrSplitAsync(ids, cancellationToken))).ConfigureAwait(false);
+            foreach (var (assets, smaller) in reads)
+            {
+                results.AddRange(assets);
+                foreach (var part in smaller)
                 {
-                    pending.Enqueue(smaller);
+                    pending.Enqueue(part);
                 }
             }
         }
 
         return results;
+    }
+
+    /// <summary>One batch: its assets, or the smaller batches to ask instead when the vendor refused it.</summary>
+    private async Task<(IReadOnlyList<Asset> Assets, IReadOnlyList<string[]> Smaller)> ReadOrSplitAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var assets = ids.Length == 1 && batchSize == 1
+                ? new[] { await GetStatusAsync(ids[0], cancellationToken).ConfigureAwait(false) }
+                : await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false);
+            return (assets, Array.Empty<string[]>());
+        }
+        catch (RealPersonException e) when ((e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.AssetNotFound) && ids.Length == 1)
+        {
+            // One id the vendor will not answer for: leave it out, as batch-status leaves out unknown
+            // ids; the caller asks about it alone and reports it, and the others are still read.
+            reporter.Verbose($"JimmyAI would not report on {ids[0]}: {e.Message}");
+            return (Array.Empty<Asset>(), Array.Empty<string[]>());
+        }
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError)
+        {
+            // Halve to find what the vendor objects to: the batch's size, or one id in it.
+            var half = Math.Max(1, ids.Length / 2);
+            if (SaysTooMany(e.VendorMessage))
+            {
+                batchSize = Math.Min(batchSize, half);
+                reporter.Verbose($"JimmyAI refused batch-status for {ids.Length} ids ({e.Message}); asking {half} at a time from now on.");
+            }
+
+            return (Array.Empty<Asset>(), Chunk(ids, half).ToList());
+        }
     }
 
     private async Task<IReadOnlyList<Asset>> ReadBatchAsync(string[] ids, CancellationToken cancellationToken)

@@ -90,10 +90,20 @@ public sealed class JobWaiter<TJob>
                     continue;
                 }
 
+                var before = done.Count;
                 await PollAsync(cancellationToken).ConfigureAwait(false);
                 ExpireOverdue();
-                round++;
-                nextPollAt = DateTimeOffset.UtcNow + options.DelayBefore(round);
+                if (done.Count > before && pending.Count > 0)
+                {
+                    // Some finished, some not: the rest are likely close behind.
+                    round = 0;
+                    nextPollAt = DateTimeOffset.UtcNow + Min(options.FollowUpDelay, options.DelayBefore(0));
+                }
+                else
+                {
+                    round++;
+                    nextPollAt = DateTimeOffset.UtcNow + options.DelayBefore(round);
+                }
             }
         }
         finally
@@ -353,6 +363,8 @@ public sealed class JobWaiter<TJob>
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private sealed class Entry
     {

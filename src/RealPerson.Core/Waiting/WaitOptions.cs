@@ -17,14 +17,25 @@ public sealed class WaitOptions
     /// </summary>
     public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The gap after a poll that found some jobs finished and others not: their neighbours in time
+    /// are finishing now, so the next look comes soon rather than after the growing gap.
+    /// </summary>
+    public TimeSpan FollowUpDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The gap before the first poll after new assets arrive.</summary>
     public TimeSpan FirstPollDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The gap before poll number <paramref name="round"/> (0-based) since assets last arrived.</summary>
+    /// <summary>
+    /// The gap before poll number <paramref name="round"/> (0-based) since assets last arrived: it
+    /// grows by half each time (1, 1.5, 2.25, 3.4 ... s) up to <see cref="PollInterval"/>, so a
+    /// review that takes a couple of seconds is seen within a fraction of that, and one that takes
+    /// minutes costs few polls.
+    /// </summary>
     public TimeSpan DelayBefore(int round)
     {
         var first = FirstPollDelay < PollInterval ? FirstPollDelay : PollInterval;
-        var ticks = first.Ticks * Math.Pow(2, Math.Min(round, 30));
+        var ticks = first.Ticks * Math.Pow(1.5, Math.Min(round, 60));
         return ticks >= PollInterval.Ticks ? PollInterval : TimeSpan.FromTicks((long)ticks);
     }
 }

@@ -21,7 +21,7 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
     [ValidateRange(1, 7 * 24 * 3600)]
     public int TimeoutSec { get; set; } = 600;
 
-    /// <summary>The longest gap between polls; the first poll comes within a second and the gap doubles up to this.</summary>
+    /// <summary>The longest gap between polls; the first poll comes within a second and the gap grows by half each time up to this.</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
     public int PollIntervalSec { get; set; } = 10;
