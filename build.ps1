@@ -113,6 +113,8 @@ function Invoke-Package {
     # The engine and its dependencies, loaded into the module's own load context (see bin/RealPerson.psm1).
     New-Item -ItemType Directory -Force -Path (Join-Path $target 'bin/lib') | Out-Null
     Get-ChildItem (Join-Path $root 'bin/lib') -File -Filter '*.dll' | Copy-Item -Destination (Join-Path $target 'bin/lib')
+    # SQLite's native library for each platform (bin/lib/runtimes/<rid>/native), found by the engine at run time.
+    Copy-Item (Join-Path $root 'bin/lib/runtimes') -Destination (Join-Path $target 'bin/lib') -Recurse
     $help = Join-Path $root 'en-US'
     if (Test-Path $help) { Copy-Item $help -Destination $target -Recurse }
 

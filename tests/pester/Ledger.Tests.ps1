@@ -98,3 +98,52 @@ Describe 'Resuming a wait from the ledger' {
         }
     }
 }
+
+Describe 'The SQLite ledger in real pwsh' {
+    BeforeAll {
+        $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-sqlite-$([guid]::NewGuid().ToString('N'))"
+        New-Item -ItemType Directory -Path $script:Folder | Out-Null
+        $script:Before = $env:REALPERSON_LEDGER
+    }
+
+    AfterAll {
+        $env:REALPERSON_LEDGER = $script:Before
+        Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'imports the old JSON Lines ledger once, keeps it as .bak, and answers from the database' {
+        # An older session's journal ...
+        $env:REALPERSON_LEDGER = Join-Path $script:Folder 'ledger.jsonl'
+        $old = 1..3 | ForEach-Object { [pscustomobject]@{ Name = "sq-old-$_"; Url = "https://example.com/sq-old-$_.jpg" } } |
+            Submit-RealPersonAsset -Provider JimmyAI | Wait-AssetActive -PollIntervalSec 1
+        @($old | Where-Object Status -eq Active).Count | Should -Be 3
+
+        # ... and this session's default: the database beside it.
+        $env:REALPERSON_LEDGER = Join-Path $script:Folder 'ledger.db'
+        @(Get-RealPersonAsset -Name 'sq-old-*').Count | Should -Be 3
+        Test-Path (Join-Path $script:Folder 'ledger.jsonl') | Should -BeFalse
+        Test-Path (Join-Path $script:Folder 'ledger.jsonl.bak') | Should -BeTrue
+    }
+
+    It 'never pays twice for what the database knows, and records what comes after' {
+        $calls = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
+        $again = [pscustomobject]@{ Name = 'sq-old-1'; Url = 'https://example.com/sq-old-1.jpg' } | Submit-RealPersonAsset -Provider JimmyAI 3>$null
+        $again.Status | Should -Be 'Active'
+        (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit' | Should -Be $calls
+
+        $new = [pscustomobject]@{ Name = 'sq-new'; Url = 'https://example.com/sq-new.jpg' } | Submit-RealPersonAsset -Provider JimmyAI | Wait-AssetActive -PollIntervalSec 1
+        (Get-RealPersonAsset -Name 'sq-new').Status | Should -Be 'Active'
+        (Get-RealPersonStatus -AssetId $new.AssetId).Provider | Should -Be 'JimmyAI' -Because 'the provider of a known id comes from the database'
+    }
+
+    It 'loads SQLite''s native library from the module''s own folder, and keeps the files its owner''s only' -Skip:(-not $IsLinux) {
+        $maps = Get-Content /proc/self/maps -Raw
+        $expected = Join-Path (Get-RepoRoot) 'bin/lib/runtimes/linux-x64/native/libe_sqlite3.so'
+        if ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64') { $maps | Should -Match ([regex]::Escape($expected)) }
+        (Get-Item (Join-Path $script:Folder 'ledger.db')).UnixMode | Should -Be '-rw-------'
+        $key = 'sk_test_jimmy'
+        foreach ($file in Get-ChildItem $script:Folder -Filter 'ledger.db*') {
+            [System.IO.File]::ReadAllText($file.FullName).Contains($key) | Should -BeFalse
+        }
+    }
+}
