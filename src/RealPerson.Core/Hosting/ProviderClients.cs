@@ -43,6 +43,10 @@ public sealed class ProviderClients
 
     public ApiMartClient ApiMart => apiMart.Value;
 
+    /// <summary>A provider's submission call.</summary>
+    public Submission.ISubmissionApi Submissions(Provider provider) =>
+        provider == Provider.JimmyAI ? new JimmySubmissions(Jimmy) : new ApiMartSubmissions(ApiMart);
+
     /// <summary>A provider's video calls.</summary>
     public IVideoApi Videos(Provider provider) => provider == Provider.JimmyAI ? jimmyVideos.Value : apiMartVideos.Value;
 

@@ -107,20 +107,21 @@ public sealed class AssetSubmitter
                 var completion = new TaskCompletionSource<Asset?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 thisRun[item.DedupeKey] = completion.Task;
                 var pending = new Pending(slot, item, completion);
-                if (item.Provider == Provider.JimmyAI)
+                var api = clients.Submissions(item.Provider);
+                if (api.MaxPerRequest == 1)
                 {
                     sending.Add(SendAsync(new[] { pending }, cancellationToken));
                     continue;
                 }
 
-                var batchKey = $"{item.GroupId}\n{item.ProjectName}\n{item.AssetType}";
+                var batchKey = item.Provider + "\n" + api.BatchKey(item);
                 if (!batches.TryGetValue(batchKey, out var batch))
                 {
                     batches[batchKey] = batch = new List<Pending>();
                 }
 
                 batch.Add(pending);
-                if (batch.Count == ApiMartClient.MaxAssetsPerRequest)
+                if (batch.Count == api.MaxPerRequest)
                 {
                     batches.Remove(batchKey);
                     sending.Add(SendAsync(batch, cancellationToken));
@@ -350,25 +351,10 @@ public sealed class AssetSubmitter
 
             try
             {
-                if (first.Provider == Provider.JimmyAI)
+                var answers = await clients.Submissions(first.Provider).SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < assets.Count; i++)
                 {
-                    var answer = await clients.Jimmy.SubmitAsync(first.Name!, first.Url!, cancellationToken).ConfigureAwait(false);
-                    answer.SubmissionId = assets[0].SubmissionId;
-                    answer.Endpoint = connection.Endpoint;
-                    answer.Account = connection.Account;
-                    answer.CreatedAt ??= now;
-                    assets[0] = answer;
-                }
-                else
-                {
-                    var taskId = await clients.ApiMart.SubmitAssetsAsync(first.GroupId!, first.ProjectName, first.AssetType,
-                        batch.Select(p => (p.Item.Name!, p.Item.Url!)).ToList(), cancellationToken).ConfigureAwait(false);
-                    for (var i = 0; i < assets.Count; i++)
-                    {
-                        assets[i].TaskId = taskId;
-                        assets[i].TaskIndex = i;
-                        assets[i].Status = AssetStatus.Processing;
-                    }
+                    assets[i] = Accepted(assets[i], answers[i]);
                 }
 
                 foreach (var asset in assets)
@@ -441,6 +427,26 @@ public sealed class AssetSubmitter
             slot?.Dispose();
             throttle.Release();
         }
+    }
+
+    /// <summary>What the vendor said of an input, on the asset this run journaled for it (its submission, endpoint, account, input).</summary>
+    private static Asset Accepted(Asset sent, Asset answer)
+    {
+        var asset = sent.Clone();
+        asset.AssetId = answer.AssetId ?? asset.AssetId;
+        asset.AssetRef = answer.AssetRef ?? asset.AssetRef;
+        asset.OfficialId = answer.OfficialId ?? asset.OfficialId;
+        asset.TaskId = answer.TaskId ?? asset.TaskId;
+        asset.TaskIndex = answer.TaskIndex ?? asset.TaskIndex;
+        asset.Status = answer.Status;
+        asset.Error = answer.Error;
+        asset.CreatedAt = answer.CreatedAt ?? asset.CreatedAt;
+        if (answer.AssetUri != null && answer.AssetId is null)
+        {
+            asset.AssetUri = answer.AssetUri;
+        }
+
+        return asset;
     }
 
     private static void MarkUnknown(List<Asset> assets, string why)
