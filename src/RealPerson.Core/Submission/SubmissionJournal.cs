@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Ledger;
+
+namespace RealPerson.Submission;
+
+/// <summary>
+/// What the ledger records of a submission, and the states an outcome puts its assets in: the
+/// intent before sending (its failure stops the send), the outcome after (its failure only warns:
+/// the vendor has already acted).
+/// </summary>
+internal sealed class SubmissionJournal
+{
+    private readonly AssetLedger? ledger;
+    private readonly IReporter reporter;
+
+    public SubmissionJournal(AssetLedger? ledger, IReporter reporter)
+    {
+        this.ledger = ledger;
+        this.reporter = reporter;
+    }
+
+    /// <summary>Written and durable before the request is sent; throws LedgerUnavailable when it cannot be.</summary>
+    public Task RecordIntentAsync(IEnumerable<Asset> assets) => Append(LedgerEvent.Intent, assets);
+
+    /// <summary>
+    /// Records what the vendor said. The vendor has already acted, so a ledger that cannot be
+    /// written now must not turn an accepted asset into a failure: warn, and hand the asset out.
+    /// </summary>
+    public async Task RecordOutcomeAsync(string eventName, IReadOnlyList<Asset> assets)
+    {
+        try
+        {
+            await Append(eventName, assets).ConfigureAwait(false);
+        }
+        catch (RealPersonException e)
+        {
+            reporter.Warning($"{e.Message} The vendor's answer for {string.Join(", ", assets.Select(a => "'" + a.Name + "'"))} ({eventName}) is not in the ledger: keep this command's output.");
+        }
+    }
+
+    /// <summary>What the vendor said of an input, on the asset this run journaled for it (its submission, endpoint, account, input).</summary>
+    public static Asset Accepted(Asset sent, Asset answer)
+    {
+        var asset = sent.Clone();
+        asset.AssetId = answer.AssetId ?? asset.AssetId;
+        asset.AssetRef = answer.AssetRef ?? asset.AssetRef;
+        asset.OfficialId = answer.OfficialId ?? asset.OfficialId;
+        asset.TaskId = answer.TaskId ?? asset.TaskId;
+        asset.TaskIndex = answer.TaskIndex ?? asset.TaskIndex;
+        asset.Status = answer.Status;
+        asset.Error = answer.Error;
+        asset.CreatedAt = answer.CreatedAt ?? asset.CreatedAt;
+        asset.UpdatedAt = DateTimeOffset.UtcNow;
+        if (answer.AssetUri != null && answer.AssetId is null)
+        {
+            asset.AssetUri = answer.AssetUri;
+        }
+
+        return asset;
+    }
+
+    /// <summary>The vendor may have it; its answer was lost.</summary>
+    public static void MarkUnknown(IEnumerable<Asset> assets, string why) => Mark(assets, AssetStatus.Unknown, why);
+
+    /// <summary>Refused without a review, or never sent: nothing was charged.</summary>
+    public static void MarkRejected(IEnumerable<Asset> assets, string why) => Mark(assets, AssetStatus.Rejected, why);
+
+    private static void Mark(IEnumerable<Asset> assets, AssetStatus status, string why)
+    {
+        foreach (var asset in assets)
+        {
+            asset.Status = status;
+            asset.Error = why;
+            asset.UpdatedAt = DateTimeOffset.UtcNow;
+        }
+    }
+
+    private Task Append(string eventName, IEnumerable<Asset> assets) =>
+        ledger is null ? Task.CompletedTask : ledger.AppendAsync(assets.Select(a => LedgerRecord.FromAsset(eventName, a)).ToList(), CancellationToken.None);
+}
