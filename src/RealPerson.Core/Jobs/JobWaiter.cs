@@ -218,7 +218,7 @@ public sealed class JobWaiter<TJob>
                 entries.ForEach(entry => Emit(entry, e));
                 continue;
             }
-            catch (RealPersonException e) when (!SingleRound && ReadFailures.AskingAgainWillNotHelp(e))
+            catch (RealPersonException e) when (!SingleRound && Failures.EndsTheWait(e))
             {
                 // Asking again will not help: each job comes out now, as last known.
                 entries.ForEach(entry => Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, e.Category, e.Message, e)));
@@ -253,11 +253,11 @@ public sealed class JobWaiter<TJob>
             {
                 Emit(entry, failure);
             }
-            else if (ReadFailures.AskingAgainWillNotHelp(failure))
+            else if (Failures.EndsTheWait(failure))
             {
                 Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
             }
-            else if (!ReadFailures.IsNotFound(failure))
+            else if (!Failures.IsNotFound(failure))
             {
                 reporter.Warning($"Could not read {kind.Describe(entry.Job)}: {failure.Message} Will try again.");
             }

@@ -193,7 +193,7 @@ internal sealed class SubmissionSender
                 await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
                 throw;
             }
-            catch (RealPersonException e) when (e.ErrorId == ErrorIds.SubmissionOutcomeUnknown)
+            catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
             {
                 SubmissionJournal.MarkUnknown(assets, e.Message);
                 await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
@@ -215,7 +215,7 @@ internal sealed class SubmissionSender
 
                 await journal.RecordOutcomeAsync(reached ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
                 Summary.CountRejected(assets.Count);
-                if (RunStoppingFailures.StopsTheRun(e))
+                if (Failures.StopsTheRun(e))
                 {
                     Interlocked.CompareExchange(ref stoppedBy, e, null);
                     foreach (var pending in batch)

@@ -85,7 +85,7 @@ public sealed class VideoCreator
         {
             accepted = await api.CreateAsync(request, video.RequestId, cancellationToken).ConfigureAwait(false);
         }
-        catch (RealPersonException e) when (e.ErrorId == ErrorIds.SubmissionOutcomeUnknown)
+        catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
         {
             video.Status = VideoStatus.Unknown;
             video.Error = e.Message;
