@@ -14,8 +14,9 @@ Import-Module (Join-Path $Root 'tests/pester/TestHelpers.psm1')
 Import-Module (Join-Path $Root 'RealPerson.psd1')
 
 New-Item -ItemType Directory -Force -Path $OutDir | Out-Null
-$env:REALPERSON_LEDGER = Join-Path $OutDir 'ledger.jsonl'
-Remove-Item $env:REALPERSON_LEDGER -ErrorAction SilentlyContinue
+$env:REALPERSON_LEDGER = Join-Path $OutDir 'ledger.db'
+# A fresh ledger each run (its write-ahead files, and any older journal it would import, too).
+Remove-Item "$env:REALPERSON_LEDGER*", (Join-Path $OutDir 'ledger.jsonl*') -ErrorAction SilentlyContinue
 
 function Show-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }
 
@@ -82,5 +83,5 @@ Done. Everything is in $OutDir :
   portraits.csv, clips.csv           the inputs
   jimmy-results.csv, apimart-results.csv   what Wait-AssetActive wrote
   videos/                            the videos made from approved assets (<TaskId>.mp4)
-  ledger.jsonl                       the ledger (Get-RealPersonAsset / Get-SeedanceVideo -LedgerPath ... read it)
+  ledger.db                          the ledger, SQLite (Get-RealPersonAsset / Get-SeedanceVideo -LedgerPath ... read it)
 "@
