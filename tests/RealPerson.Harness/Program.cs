@@ -9,6 +9,7 @@ using RealPerson.Waiting;
 // Usage:
 //   run   --base-url U --ledger F --count N [--prefix P]   submit N Jimmy AI portraits and wait for them (the crash test's child)
 //   bench [--count N]                                        time submit+wait at several throttle limits, in one run
+//   video --base-url U --ledger F --reference asset://ID --count N [--prefix P]   ask for N videos (the video crash test's child)
 //   scale [--counts 100,1000,10000] [--naive 100,1000] [--ledger 100000]   issue 11's table (README "Benchmark")
 var command = args.FirstOrDefault() ?? "bench";
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -17,6 +18,7 @@ return command switch
 {
     "run" => await RunAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.jsonl"), int.Parse(Arg("--count", "100")), Arg("--prefix", "crash")),
     "bench" => await BenchAsync(int.Parse(Arg("--count", "500"))),
+    "video" => await VideoRun.RunAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.db"), Arg("--reference", "asset://none"), int.Parse(Arg("--count", "20")), Arg("--prefix", "crash")),
     "scale" => await ScaleBenchmark.RunAsync(Ints(Arg("--counts", "100,1000,10000")), Ints(Arg("--naive", "100,1000")), int.Parse(Arg("--ledger", "100000"))),
     _ => Usage(),
 };
