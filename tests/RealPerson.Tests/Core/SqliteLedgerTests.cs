@@ -115,6 +115,18 @@ public sealed class SqliteLedgerTests
     }
 
     [Fact]
+    public async Task Reading_a_ledger_that_does_not_exist_finds_nothing_and_creates_nothing()
+    {
+        using var dir = new TempDirectory();
+        var ledger = new AssetLedger(dir.File("nowhere/ledger.db"));
+
+        Assert.Empty(await ledger.FindAssetsAsync(AssetQuery.All));
+        Assert.Empty((await ledger.ReadAllAsync()).Records);
+        Assert.Empty(await ledger.ReadEventsAsync(VideoRecords.Events));
+        Assert.False(Directory.Exists(dir.File("nowhere")));
+    }
+
+    [Fact]
     public async Task Many_writers_at_once_lose_no_record()
     {
         using var dir = new TempDirectory();

@@ -107,10 +107,12 @@ internal sealed class SqliteLedgerStore : ILedgerStore
     }
 
     public Task<LedgerContents> ReadAllAsync(CancellationToken cancellationToken) =>
-        Task.Run(() => new LedgerContents(Read(connection => ReadRecords(connection, "SELECT json FROM records ORDER BY id", null)), 0), cancellationToken);
+        Task.Run(() => Nothing
+            ? new LedgerContents(new List<LedgerRecord>(), 0)
+            : new LedgerContents(Read(connection => ReadRecords(connection, "SELECT json FROM records ORDER BY id", null)), 0), cancellationToken);
 
     public Task<IReadOnlyList<LedgerRecord>> ReadEventsAsync(IReadOnlyCollection<string> events, CancellationToken cancellationToken) =>
-        Task.Run<IReadOnlyList<LedgerRecord>>(() => Read(connection =>
+        Task.Run<IReadOnlyList<LedgerRecord>>(() => Nothing ? new List<LedgerRecord>() : Read(connection =>
         {
             var names = events.ToList();
             var sql = $"SELECT json FROM records WHERE event IN ({string.Join(", ", names.Select((_, i) => "$e" + i))}) ORDER BY id";
@@ -126,7 +128,7 @@ internal sealed class SqliteLedgerStore : ILedgerStore
     public Task<IReadOnlyList<Asset>> FindAssetsAsync(AssetQuery query, CancellationToken cancellationToken) =>
         Task.Run(() => FindAssets(query), cancellationToken);
 
-    public IReadOnlyList<Asset> FindAssets(AssetQuery query) => Read(connection =>
+    public IReadOnlyList<Asset> FindAssets(AssetQuery query) => Nothing ? Array.Empty<Asset>() : Read(connection =>
     {
         var found = new List<Asset>();
         foreach (var chunk in Chunks(query))
@@ -181,6 +183,9 @@ internal sealed class SqliteLedgerStore : ILedgerStore
 
         return query.Apply(found);
     });
+
+    /// <summary>No database and no journal to import: a read finds nothing, and creates nothing.</summary>
+    private bool Nothing => !ready && !File.Exists(Path) && !File.Exists(System.IO.Path.ChangeExtension(Path, ".jsonl"));
 
     private static void Append(SqliteConnection connection, IReadOnlyCollection<LedgerRecord> records)
     {
