@@ -14,6 +14,10 @@ if ($PSEdition -eq 'Desktop') {
     $importedBefore = $true
 }
 else {
+    if ($PSVersionTable.PSVersion -lt [version]'7.4') {
+        throw "RealPerson needs PowerShell 7.4 or later (or Windows PowerShell 5.1); this is PowerShell $($PSVersionTable.PSVersion)."
+    }
+
     # A small loader in the default context makes the module's own context, which loads the cmdlets,
     # the engine and their dependencies from bin/lib when first asked for (nothing at import that can wait).
     # Assembly.LoadFrom, not Add-Type: the same load, without Add-Type's 60 ms of its own.

@@ -136,21 +136,8 @@ public sealed class AssetSubmitter
     /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
     private bool Reuse(int slot, SubmitItem item, KnownSubmissions known)
     {
-        var connection = clients.Connection(item.Provider);
-        if (known.Find(item, connection.Endpoint, connection.Account) is { } earlier)
-        {
-            Summary.CountReused();
-            reporter.Warning(earlier.Status switch
-            {
-                AssetStatus.Unknown => $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there.",
-                AssetStatus.Failed => $"'{item.Name}' was already reviewed by {item.Provider} and failed ({KnownSubmissions.Describe(earlier)}: {earlier.Error}); the same portrait would be refused again, so nothing is sent. Use -Force to pay for another review.",
-                _ => $"'{item.Name}' was already submitted to {item.Provider} ({KnownSubmissions.Describe(earlier)}); returning that asset and sending nothing. Use -Force to submit it again.",
-            });
-            var copy = earlier.Clone();
-            results.Answer(slot, () => reporter.Output(copy));
-            return true;
-        }
-
+        // This run first: a database lookup would find this run's own intent, still in flight, and
+        // call the repeat Unknown instead of answering it with the first copy's asset.
         if (thisRun.TryGetValue(item.DedupeKey, out var first))
         {
             Summary.CountReused();
@@ -167,6 +154,34 @@ public sealed class AssetSubmitter
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default));
+            return true;
+        }
+
+        var connection = clients.Connection(item.Provider);
+        Asset? earlier;
+        try
+        {
+            earlier = known.Find(item, connection.Endpoint, connection.Account);
+        }
+        catch (RealPersonException e)
+        {
+            // The ledger cannot say whether this was paid for already: it is not sent, and the run goes on.
+            Summary.CountInvalid();
+            results.Answer(slot, () => reporter.Error(new RealPersonError(e, item.Target)));
+            return true;
+        }
+
+        if (earlier != null)
+        {
+            Summary.CountReused();
+            reporter.Warning(earlier.Status switch
+            {
+                AssetStatus.Unknown => $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there.",
+                AssetStatus.Failed => $"'{item.Name}' was already reviewed by {item.Provider} and failed ({KnownSubmissions.Describe(earlier)}: {earlier.Error}); the same portrait would be refused again, so nothing is sent. Use -Force to pay for another review.",
+                _ => $"'{item.Name}' was already submitted to {item.Provider} ({KnownSubmissions.Describe(earlier)}); returning that asset and sending nothing. Use -Force to submit it again.",
+            });
+            var copy = earlier.Clone();
+            results.Answer(slot, () => reporter.Output(copy));
             return true;
         }
 

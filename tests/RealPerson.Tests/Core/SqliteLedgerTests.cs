@@ -164,4 +164,81 @@ public sealed class SqliteLedgerTests
     }
 
     private static string Describe(Asset a) => $"{a.Provider}|{a.SubmissionId}|{a.Name}|{a.AssetId}|{a.TaskId}#{a.TaskIndex}|{a.Status}|{a.Error}|{a.Endpoint}";
+
+    [Fact]
+    public async Task A_record_keyed_by_an_old_task_slot_finds_its_asset_as_the_journal_fold_does()
+    {
+        using var dir = new TempDirectory();
+        var records = new[]
+        {
+            Record(LedgerEvent.Intent, "s1", "clip", provider: Provider.APIMart),
+            Record(LedgerEvent.Submitted, "s1", "clip", status: "Processing", taskId: "T", taskIndex: 0, provider: Provider.APIMart),
+            Record(LedgerEvent.Status, "s1", status: "Processing", taskId: "T", taskIndex: 1, provider: Provider.APIMart),
+            Record(LedgerEvent.Status, assetId: "X", status: "Active", taskId: "T", taskIndex: 0, provider: Provider.APIMart),
+        };
+        var database = new AssetLedger(dir.File("ledger.db"));
+        await database.AppendAsync(records);
+
+        Assert.Equal(LedgerView.Fold(records).Select(Describe), (await database.FindAssetsAsync(AssetQuery.All)).Select(Describe));
+    }
+
+    [Fact]
+    public async Task Names_match_without_regard_to_case_beyond_ASCII_too()
+    {
+        using var dir = new TempDirectory();
+        var ledger = new AssetLedger(dir.File("ledger.db"));
+        await ledger.AppendAsync(new[] { Record(LedgerEvent.Intent, "s1", "Élodie") });
+
+        Assert.Equal("Élodie", Assert.Single(await ledger.FindAssetsAsync(new AssetQuery { NamePrefixes = new[] { "élo" } })).Name);
+    }
+
+    [Fact]
+    public async Task Several_processes_opening_at_once_import_the_old_journal_once_and_a_later_journal_too()
+    {
+        using var dir = new TempDirectory();
+        await new AssetLedger(dir.File("ledger.jsonl")).AppendAsync(History());
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => new AssetLedger(dir.File("ledger.db")).FindAssetsAsync(AssetQuery.All))));
+        Assert.Equal(History().Count, (await new AssetLedger(dir.File("ledger.db")).ReadAllAsync()).Records.Count);
+
+        // An older module (or a script pinned to the .jsonl) writes a journal there again: it is imported too, not hidden.
+        await new AssetLedger(dir.File("ledger.jsonl")).AppendAsync(new[] { Record(LedgerEvent.Intent, "late", "late-comer") });
+        Assert.Equal("late-comer", Assert.Single(await new AssetLedger(dir.File("ledger.db")).FindAssetsAsync(new AssetQuery { NamePrefixes = new[] { "late" } })).Name);
+        Assert.False(File.Exists(dir.File("ledger.jsonl")));
+    }
+
+    [Fact]
+    public async Task A_ledger_deleted_and_made_again_in_the_same_process_gets_the_records_that_follow()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("ledger.db");
+        await new AssetLedger(path).AppendAsync(History());
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        await new AssetLedger(path).AppendAsync(new[] { Record(LedgerEvent.Intent, "after", "after-delete") });
+
+        Assert.Equal("after-delete", Assert.Single((await new AssetLedger(path).ReadAllAsync()).Records).Name);
+    }
+}
+
+/// <summary>The submitter over the database: a repeat within one run is answered with its first copy's asset.</summary>
+public sealed class SqliteSubmitterTests
+{
+    [Fact]
+    public async Task The_same_portrait_twice_in_one_run_against_a_slow_vendor_is_sent_once_and_both_get_its_asset()
+    {
+        await using var sim = await Sim.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(600));
+        using var dir = new TempDirectory();
+        var reporter = new RecordingReporter();
+        var ledger = new AssetLedger(dir.File("ledger.db"));
+
+        await Sim.SubmitAllAsync(Sim.Clients(sim, reporter), new[] { Sim.Jimmy("twice"), Sim.Jimmy("twice") }, reporter, ledger: ledger);
+
+        Assert.Equal(2, reporter.Assets.Count);
+        Assert.All(reporter.Assets, a => Assert.Equal(AssetStatus.Processing, a.Status));
+        Assert.Equal(reporter.Assets[0].AssetId, reporter.Assets[1].AssetId);
+        Assert.Equal(1, sim.State.Calls("jimmy.submit"));
+    }
 }

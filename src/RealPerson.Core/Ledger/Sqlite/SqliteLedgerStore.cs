@@ -20,7 +20,8 @@ namespace RealPerson.Ledger;
 /// </summary>
 internal sealed class SqliteLedgerStore : ILedgerStore
 {
-    private const int SchemaVersion = 1;
+    // 2: asset_keys (every key an asset ever had, as LedgerView keeps them).
+    private const int SchemaVersion = 2;
     private const int MaxParameters = 500;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -43,7 +44,9 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            // Never pooled: a pooled handle outlives a ledger file deleted or replaced under it, and
+            // the next records would go to a file nobody will read again.
+            Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
     }
@@ -137,7 +140,8 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             var where = new List<string> { "withdrawn = 0" };
             AddIn(command, where, "provider", query.Providers?.Select(p => p.ToString()));
             AddIn(command, where, "status", query.Statuses?.Select(s => s.ToString()));
-            if (query.NamePrefixes is { } prefixes)
+            // LIKE folds ASCII case only: a prefix with other letters is matched by Apply alone.
+            if (query.NamePrefixes is { } prefixes && prefixes.All(p => p.All(c => c < 128)))
             {
                 where.Add("(" + string.Join(" OR ", prefixes.Select((p, i) =>
                 {
@@ -190,6 +194,12 @@ internal sealed class SqliteLedgerStore : ILedgerStore
     private static void Append(SqliteConnection connection, IReadOnlyCollection<LedgerRecord> records)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
+        AppendIn(connection, transaction, records);
+        transaction.Commit();
+    }
+
+    private static void AppendIn(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<LedgerRecord> records)
+    {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO records (ts, event, json) VALUES ($ts, $event, $json)";
@@ -204,11 +214,13 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             insert.ExecuteNonQuery();
             Fold(connection, transaction, record);
         }
-
-        transaction.Commit();
     }
 
-    /// <summary>The same fold as <see cref="LedgerView.Fold"/>, one record at a time, into the assets table.</summary>
+    /// <summary>
+    /// The same fold as <see cref="LedgerView.Fold"/>, one record at a time, into the assets table:
+    /// a record finds its asset by every key the asset ever had (asset_keys, as LedgerView's lookups
+    /// keep old keys), is applied with the same <see cref="LedgerView.Apply"/>, and indexes the new keys.
+    /// </summary>
     private static void Fold(SqliteConnection connection, SqliteTransaction transaction, LedgerRecord record)
     {
         if (record.Event == LedgerEvent.Verification || LedgerEvent.IsVideo(record.Event) ||
@@ -234,44 +246,63 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             LedgerView.Apply(asset, record);
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = rowId is null
-            ? "INSERT INTO assets (provider, submission_id, asset_id, task_id, task_index, name, url, status, withdrawn, json) VALUES ($provider, $submission, $asset, $task, $index, $name, $url, $status, $withdrawn, $json)"
-            : "UPDATE assets SET provider = $provider, submission_id = $submission, asset_id = $asset, task_id = $task, task_index = $index, name = $name, url = $url, status = $status, withdrawn = $withdrawn, json = $json WHERE id = $id";
-        command.Parameters.AddWithValue("$id", (object?)rowId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$provider", asset.Provider.ToString());
-        command.Parameters.AddWithValue("$submission", (object?)asset.SubmissionId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$asset", (object?)asset.AssetId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$task", (object?)asset.TaskId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$index", (object?)asset.TaskIndex ?? DBNull.Value);
-        command.Parameters.AddWithValue("$name", (object?)asset.Name ?? DBNull.Value);
-        command.Parameters.AddWithValue("$url", (object?)asset.Url ?? DBNull.Value);
-        command.Parameters.AddWithValue("$status", asset.Status.ToString());
-        command.Parameters.AddWithValue("$withdrawn", withdrawn ? 1 : 0);
-        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(ToRow(asset), JsonOptions));
-        command.ExecuteNonQuery();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = rowId is null
+                ? "INSERT INTO assets (provider, submission_id, asset_id, task_id, task_index, name, url, status, withdrawn, json) VALUES ($provider, $submission, $asset, $task, $index, $name, $url, $status, $withdrawn, $json); SELECT last_insert_rowid();"
+                : "UPDATE assets SET provider = $provider, submission_id = $submission, asset_id = $asset, task_id = $task, task_index = $index, name = $name, url = $url, status = $status, withdrawn = $withdrawn, json = $json WHERE id = $id; SELECT $id;";
+            command.Parameters.AddWithValue("$id", (object?)rowId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$provider", asset.Provider.ToString());
+            command.Parameters.AddWithValue("$submission", (object?)asset.SubmissionId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$asset", (object?)asset.AssetId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$task", (object?)asset.TaskId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$index", (object?)asset.TaskIndex ?? DBNull.Value);
+            command.Parameters.AddWithValue("$name", (object?)asset.Name ?? DBNull.Value);
+            command.Parameters.AddWithValue("$url", (object?)asset.Url ?? DBNull.Value);
+            command.Parameters.AddWithValue("$status", asset.Status.ToString());
+            command.Parameters.AddWithValue("$withdrawn", withdrawn ? 1 : 0);
+            command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(ToRow(asset), JsonOptions));
+            rowId = (long)command.ExecuteScalar()!;
+        }
+
+        // As LedgerView.Index: each key the asset has now points at it (the latest asset wins a key).
+        foreach (var key in KeysOf(asset))
+        {
+            using var index = connection.CreateCommand();
+            index.Transaction = transaction;
+            index.CommandText = "INSERT OR REPLACE INTO asset_keys (key, asset) VALUES ($key, $asset)";
+            index.Parameters.AddWithValue("$key", key);
+            index.Parameters.AddWithValue("$asset", rowId);
+            index.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The asset a record belongs to, found as <see cref="LedgerView"/> finds it: by submission, by asset id, by task slot.</summary>
     private static (long? RowId, Asset? Asset) FindRow(SqliteConnection connection, SqliteTransaction transaction, LedgerRecord record, Provider provider)
     {
-        foreach (var (sql, bind) in new (string, Action<SqliteCommand>?)[]
+        var keys = new List<string>();
+        if (record.SubmissionId is { } submission)
         {
-            record.SubmissionId is { } submission ? ("submission_id = $a", c => c.Parameters.AddWithValue("$a", submission)) : default,
-            record.AssetId is { } assetId ? ("provider = $a AND asset_id = $b", c => { c.Parameters.AddWithValue("$a", provider.ToString()); c.Parameters.AddWithValue("$b", assetId); }) : default,
-            record.TaskId is { } taskId && record.TaskIndex is { } index ? ("task_id = $a AND task_index = $b", c => { c.Parameters.AddWithValue("$a", taskId); c.Parameters.AddWithValue("$b", index); }) : default,
-        })
-        {
-            if (sql is null)
-            {
-                continue;
-            }
+            keys.Add("s:" + submission);
+        }
 
+        if (record.AssetId is { } assetId)
+        {
+            keys.Add($"a:{provider}/{assetId}");
+        }
+
+        if (record.TaskId is { } taskId && record.TaskIndex is { } taskIndex)
+        {
+            keys.Add($"t:{taskId}#{taskIndex}");
+        }
+
+        foreach (var key in keys)
+        {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"SELECT id, json FROM assets WHERE {sql} ORDER BY id DESC LIMIT 1";
-            bind!(command);
+            command.CommandText = "SELECT assets.id, assets.json FROM asset_keys JOIN assets ON assets.id = asset_keys.asset WHERE asset_keys.key = $key";
+            command.Parameters.AddWithValue("$key", key);
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
@@ -280,6 +311,24 @@ internal sealed class SqliteLedgerStore : ILedgerStore
         }
 
         return (null, null);
+    }
+
+    private static IEnumerable<string> KeysOf(Asset asset)
+    {
+        if (asset.SubmissionId is { } submission)
+        {
+            yield return "s:" + submission;
+        }
+
+        if (asset.AssetId is { } assetId)
+        {
+            yield return $"a:{asset.Provider}/{assetId}";
+        }
+
+        if (asset.TaskId is { } taskId && asset.TaskIndex is { } index)
+        {
+            yield return $"t:{taskId}#{index}";
+        }
     }
 
     /// <summary>An asset's row: its whole state, through the one mapping (AssetRecords).</summary>
@@ -430,6 +479,13 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             }
 
             using var connection = Open();
+            long version;
+            using (var read = connection.CreateCommand())
+            {
+                read.CommandText = "PRAGMA user_version";
+                version = (long)read.ExecuteScalar()!;
+            }
+
             using (var schema = connection.CreateCommand())
             {
                 schema.CommandText = $@"
@@ -445,9 +501,21 @@ CREATE INDEX IF NOT EXISTS assets_task ON assets (task_id, task_index);
 CREATE INDEX IF NOT EXISTS assets_name ON assets (name);
 CREATE INDEX IF NOT EXISTS assets_portrait ON assets (name, url);
 CREATE INDEX IF NOT EXISTS assets_status ON assets (status, provider);
+CREATE TABLE IF NOT EXISTS asset_keys (key TEXT PRIMARY KEY, asset INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 PRAGMA user_version = {SchemaVersion};";
                 schema.ExecuteNonQuery();
+            }
+
+            if (version == 1)
+            {
+                // A version-1 database knew only each asset's current keys: they are its keys from now on.
+                using var backfill = connection.CreateCommand();
+                backfill.CommandText = @"
+INSERT OR REPLACE INTO asset_keys (key, asset) SELECT 's:' || submission_id, id FROM assets WHERE submission_id IS NOT NULL;
+INSERT OR REPLACE INTO asset_keys (key, asset) SELECT 'a:' || provider || '/' || asset_id, id FROM assets WHERE asset_id IS NOT NULL;
+INSERT OR REPLACE INTO asset_keys (key, asset) SELECT 't:' || task_id || '#' || task_index, id FROM assets WHERE task_id IS NOT NULL AND task_index IS NOT NULL;";
+                backfill.ExecuteNonQuery();
             }
 
             ImportJsonLinesTwin(connection);
@@ -456,47 +524,72 @@ PRAGMA user_version = {SchemaVersion};";
     }
 
     /// <summary>
-    /// A ledger kept as JSON Lines before (the same path with .jsonl) is copied in once, in one
-    /// transaction, and then renamed to .jsonl.bak: kept, and never imported twice.
+    /// A ledger kept as JSON Lines (the same path with .jsonl; an older module, or a script pinned to
+    /// it, may write one again later) is copied in and kept as .bak. Claimed first by renaming it (one
+    /// process wins), copied in one transaction that also records the claim, then renamed to .bak: a
+    /// crash at any point neither loses it nor copies it twice.
     /// </summary>
     private void ImportJsonLinesTwin(SqliteConnection connection)
     {
         var twin = System.IO.Path.ChangeExtension(Path, ".jsonl");
-        if (string.Equals(twin, Path, StringComparison.Ordinal) || !File.Exists(twin))
+        if (string.Equals(twin, Path, StringComparison.Ordinal))
         {
             return;
         }
 
-        var records = new JsonLinesLedgerStore(twin).ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult().Records;
-        using (var transaction = connection.BeginTransaction(deferred: false))
+        var folder = System.IO.Path.GetDirectoryName(twin)!;
+        var claims = Directory.GetFiles(folder, System.IO.Path.GetFileName(twin) + ".importing-*").ToList();
+        if (File.Exists(twin))
         {
-            using var check = connection.CreateCommand();
-            check.Transaction = transaction;
-            check.CommandText = "SELECT value FROM meta WHERE key = 'imported'";
-            if (check.ExecuteScalar() is null)
+            var claim = twin + ".importing-" + Guid.NewGuid().ToString("N");
+            try
             {
-                transaction.Commit();
-                Append(connection, records);
-                using var mark = connection.CreateCommand();
-                mark.CommandText = "INSERT OR IGNORE INTO meta (key, value) VALUES ('imported', $from)";
-                mark.Parameters.AddWithValue("$from", twin);
-                mark.ExecuteNonQuery();
+                File.Move(twin, claim);
+                claims.Add(claim);
+            }
+            catch (IOException)
+            {
+                // Another process claimed it first.
             }
         }
 
-        var backup = twin + ".bak";
-        if (File.Exists(backup))
+        foreach (var claim in claims)
         {
-            backup = twin + "." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + ".bak";
-        }
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "SELECT 1 FROM meta WHERE key = $claim";
+                check.Parameters.AddWithValue("$claim", "imported:" + System.IO.Path.GetFileName(claim));
+                if (check.ExecuteScalar() is null)
+                {
+                    var records = new JsonLinesLedgerStore(claim).ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult().Records;
+                    AppendIn(connection, transaction, records);
+                    using var mark = connection.CreateCommand();
+                    mark.Transaction = transaction;
+                    mark.CommandText = "INSERT INTO meta (key, value) VALUES ($claim, $when)";
+                    mark.Parameters.AddWithValue("$claim", "imported:" + System.IO.Path.GetFileName(claim));
+                    mark.Parameters.AddWithValue("$when", DateTimeOffset.UtcNow.ToString("O"));
+                    mark.ExecuteNonQuery();
+                }
 
-        try
-        {
-            File.Move(twin, backup);
-        }
-        catch (IOException)
-        {
-            // Another process moved it first.
+                transaction.Commit();
+            }
+
+            var backup = twin + ".bak";
+            if (File.Exists(backup))
+            {
+                backup = twin + "." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff") + ".bak";
+            }
+
+            try
+            {
+                File.Move(claim, backup);
+            }
+            catch (IOException)
+            {
+                // Moved by another process, or it will be on the next open; it is imported once either way.
+            }
         }
     }
 }
