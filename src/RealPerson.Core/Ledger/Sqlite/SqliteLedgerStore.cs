@@ -410,23 +410,41 @@ internal sealed class SqliteLedgerStore : ILedgerStore
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    private T Read<T>(Func<SqliteConnection, T> work) => Use(work);
+    private T Read<T>(Func<SqliteConnection, T> work) => Use(reader, work);
 
-    private void Write(Action<SqliteConnection> work) => Use(connection =>
+    private void Write(Action<SqliteConnection> work) => Use(writer, connection =>
     {
         work(connection);
         return true;
     });
 
-    private T Use<T>(Func<SqliteConnection, T> work)
+    /// <summary>
+    /// Runs work on one of this store's two connections (one reads, one writes: in WAL mode a read
+    /// need not wait for a write's flush), each opened when first needed, closed after a moment
+    /// without use (so the file is not held open between commands), and opened again when the file
+    /// was deleted under it.
+    /// </summary>
+    private T Use<T>(CachedConnection slot, Func<SqliteConnection, T> work)
     {
         try
         {
-            EnsureReady();
-            using var connection = Open();
-            return work(connection);
-        }
-        catch (SqliteException e)
+            lock (slot)
+            {
+                if (!File.Exists(Path))
+                {
+                    // Deleted (a fresh start): never go on with a file nobody will read again. Both
+                    // connections are of the old file now; each is dropped when next used.
+                    Interlocked.Increment(ref fileGeneration);
+                    lock (schemaGate)
+                    {
+                        ready = false;
+                    }
+                }
+
+                EnsureReady();
+                return slot.Run(Open, work, Volatile.Read(ref fileGeneration));
+            }
+        }        catch (SqliteException e)
         {
             throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
                 $"Could not use the ledger '{Path}': {e.Message}", e);
@@ -435,6 +453,58 @@ internal sealed class SqliteLedgerStore : ILedgerStore
         {
             throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
                 $"Could not use the ledger '{Path}': {e.Message}", e);
+        }
+    }
+
+    private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(2);
+    private readonly object connectionGate = new();
+    private SqliteConnection? cached;
+    private Timer? idleTimer;
+
+    private Timer idleClose => idleTimer ??= new Timer(_ =>
+    {
+        lock (connectionGate)
+        {
+            cached?.Dispose();
+            cached = null;
+        }
+    });
+
+    private int fileGeneration;
+    private readonly CachedConnection reader = new();
+    private readonly CachedConnection writer = new();
+
+    /// <summary>A connection kept while in use and closed after two seconds idle.</summary>
+    private sealed class CachedConnection
+    {
+        private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(2);
+        private SqliteConnection? connection;
+        private Timer? idle;
+        private int generation;
+
+        /// <summary>Runs work; the caller holds this object's lock.</summary>
+        public T Run<T>(Func<SqliteConnection> open, Func<SqliteConnection, T> work, int fileGeneration)
+        {
+            if (generation != fileGeneration)
+            {
+                connection?.Dispose();
+                connection = null;
+                generation = fileGeneration;
+            }
+
+            connection ??= open();
+            var result = work(connection);
+            (idle ??= new Timer(_ => Close())).Change(IdleClose, Timeout.InfiniteTimeSpan);
+            return result;
+        }
+
+        public void Close()
+        {
+            lock (this)
+            {
+                connection?.Dispose();
+                connection = null;
+            }
         }
     }
 
