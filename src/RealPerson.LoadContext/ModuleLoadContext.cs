@@ -26,11 +26,13 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
                 .Select(Path.GetFileNameWithoutExtension)!,
             StringComparer.OrdinalIgnoreCase));
 
+    private readonly string bin;
     private readonly string lib;
 
     private ModuleLoadContext(string bin)
         : base($"RealPerson ({bin})", isCollectible: false)
     {
+        this.bin = bin;
         lib = Path.Combine(bin, "lib");
     }
 
@@ -65,16 +67,9 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
             return null;
         }
 
-        foreach (var folder in new[] { Path.GetDirectoryName(lib)!, lib })
-        {
-            var path = Path.Combine(folder, name + ".dll");
-            if (File.Exists(path) && (folder == lib || name == "RealPerson"))
-            {
-                return LoadFromAssemblyPath(path);
-            }
-        }
-
-        return null;
+        // The cmdlets beside the root module; the engine and every dependency in lib.
+        var path = name == "RealPerson" ? Path.Combine(bin, "RealPerson.dll") : Path.Combine(lib, name + ".dll");
+        return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)

@@ -184,7 +184,6 @@ internal static class ScaleBenchmark
 
     private static void DeleteDatabase(string path)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
