@@ -37,7 +37,7 @@ static async Task<int> RunAsync(Uri baseUrl, string ledgerPath, int count, strin
     var connection = new ResolvedConnection(Provider.JimmyAI, SimulatorOptions.JimmyApiKey, baseUrl, new RetrySettings { BaseDelay = TimeSpan.FromMilliseconds(20) });
     var clients = new ProviderClients(_ => connection, reporter);
     var ledger = new AssetLedger(ledgerPath);
-    var waiter = new AssetWaiter(new StatusSources(clients, reporter).AsFunc(),
+    var waiter = new AssetWaiter(clients.StatusSource,
         new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.FromMilliseconds(250), Timeout = TimeSpan.FromMinutes(10) },
         reporter, ledger);
     var forward = new ForwardingReporter(new ConsoleReporter(), waiter);
@@ -70,7 +70,7 @@ static async Task<int> BenchAsync(int count)
         var reporter = new ConsoleReporter { Quiet = true };
         var connection = new ResolvedConnection(Provider.JimmyAI, SimulatorOptions.JimmyApiKey, sim.BaseUri, RetrySettings.Default);
         var clients = new ProviderClients(_ => connection, reporter);
-        var waiter = new AssetWaiter(new StatusSources(clients, reporter).AsFunc(),
+        var waiter = new AssetWaiter(clients.StatusSource,
             new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(200), PollInterval = TimeSpan.FromMilliseconds(500) }, reporter, ledger);
         var forward = new ForwardingReporter(new ConsoleReporter { Quiet = true }, waiter);
         var submitter = new AssetSubmitter(clients, new SubmitOptions { ThrottleLimit = throttle }, forward, ledger);

@@ -29,7 +29,7 @@ internal static class ScaleBenchmark
         var results = new Dictionary<(int, string), double>();
         foreach (var n in counts)
         {
-            var fewest = n + (int)Math.Ceiling(n / (double)JimmyAIClient.MaxIdsPerBatch);
+            var fewest = n + (int)Math.Ceiling(n / (double)JimmyVendor.MaxIdsPerBatch);
             var floor = n * Latency.TotalSeconds / VendorInFlight + Review.TotalSeconds + Latency.TotalSeconds;
             var module = await ModuleAsync(n);
             results[(n, "module")] = module.Seconds;
@@ -62,7 +62,7 @@ internal static class ScaleBenchmark
         var reporter = new FirstOutputReporter();
         var connection = new ResolvedConnection(Provider.JimmyAI, SimulatorOptions.JimmyApiKey, sim.BaseUri, RetrySettings.Default);
         var clients = new ProviderClients(_ => connection, reporter);
-        var waiter = new AssetWaiter(new StatusSources(clients, reporter).AsFunc(), new WaitOptions(), reporter, ledger);
+        var waiter = new AssetWaiter(clients.StatusSource, new WaitOptions(), reporter, ledger);
         var forward = new ForwardingReporter(new ConsoleReporter { Quiet = true }, waiter);
         var submitter = new AssetSubmitter(clients, new SubmitOptions(), forward, ledger);
 
@@ -108,7 +108,7 @@ internal static class ScaleBenchmark
         var ids = new List<string>(n);
         for (var i = 0; i < n; i++)
         {
-            var answer = await http.PostAsJsonAsync(JimmyAIClient.SubmitPath, new { name = $"naive-{i}", url = $"https://example.com/naive/{i}.jpg" });
+            var answer = await http.PostAsJsonAsync(JimmyVendor.SubmitPath, new { name = $"naive-{i}", url = $"https://example.com/naive/{i}.jpg" });
             using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
             ids.Add(json.RootElement.GetProperty("data").GetProperty("asset_id").GetString()!);
         }
@@ -117,7 +117,7 @@ internal static class ScaleBenchmark
         while (pending.Count > 0)
         {
             var id = pending.Dequeue();
-            var answer = await http.PostAsJsonAsync(JimmyAIClient.StatusPath, new { asset_id = id });
+            var answer = await http.PostAsJsonAsync(JimmyVendor.StatusPath, new { asset_id = id });
             using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
             if (json.RootElement.GetProperty("data").GetProperty("status").GetString() == "Processing")
             {

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 using RealPerson.ApiMart;
 using RealPerson.Http;
 using RealPerson.Jimmy;
-using RealPerson.Videos;
+using RealPerson.Vendors;
+using RealPerson.Waiting;
 
 namespace RealPerson;
 
@@ -20,10 +21,8 @@ public sealed class ProviderClients
     private readonly IReporter reporter;
     private readonly ConcurrentDictionary<Provider, Lazy<ResolvedConnection>> connections = new();
     private readonly ConcurrentDictionary<string, ProviderClients> elsewhere = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lazy<JimmyAIClient> jimmy;
-    private readonly Lazy<ApiMartClient> apiMart;
-    private readonly Lazy<JimmyVideoApi> jimmyVideos;
-    private readonly Lazy<ApiMartVideoApi> apiMartVideos;
+    private readonly Lazy<JimmyVendor> jimmy;
+    private readonly Lazy<ApiMartVendor> apiMart;
 
     public ProviderClients(Func<Provider, ResolvedConnection> resolve, IReporter reporter, RequestStatistics? statistics = null, Func<Provider, bool>? baseUrlNamed = null)
     {
@@ -31,30 +30,25 @@ public sealed class ProviderClients
         this.baseUrlNamed = baseUrlNamed ?? (_ => false);
         this.reporter = reporter;
         Statistics = statistics ?? new RequestStatistics();
-        jimmy = new Lazy<JimmyAIClient>(() => new JimmyAIClient(Http(Provider.JimmyAI), reporter));
-        apiMart = new Lazy<ApiMartClient>(() => new ApiMartClient(Http(Provider.APIMart), reporter));
-        jimmyVideos = new Lazy<JimmyVideoApi>(() => new JimmyVideoApi(Http(Provider.JimmyAI), reporter));
-        apiMartVideos = new Lazy<ApiMartVideoApi>(() => new ApiMartVideoApi(Http(Provider.APIMart), ApiMart));
+        jimmy = new Lazy<JimmyVendor>(() => new JimmyVendor(Http(Provider.JimmyAI), reporter));
+        apiMart = new Lazy<ApiMartVendor>(() => new ApiMartVendor(Http(Provider.APIMart), reporter));
     }
 
     public RequestStatistics Statistics { get; }
 
-    public JimmyAIClient Jimmy => jimmy.Value;
+    public JimmyVendor Jimmy => jimmy.Value;
 
-    public ApiMartClient ApiMart => apiMart.Value;
+    /// <summary>APIMart, also for its liveness check (the one vendor with one).</summary>
+    public ApiMartVendor ApiMart => apiMart.Value;
 
-    /// <summary>A provider's submission call.</summary>
-    public Submission.ISubmissionApi Submissions(Provider provider) =>
-        provider == Provider.JimmyAI ? new JimmySubmissions(Jimmy) : new ApiMartSubmissions(ApiMart);
+    /// <summary>A provider's seam: every call the engine makes to it.</summary>
+    public IVendor Vendor(Provider provider) => provider == Provider.JimmyAI ? Jimmy : ApiMart;
 
-    /// <summary>A provider's video calls.</summary>
-    public IVideoApi Videos(Provider provider) => provider == Provider.JimmyAI ? jimmyVideos.Value : apiMartVideos.Value;
+    /// <summary>Where assets of a provider submitted to <paramref name="endpoint"/> are read (null: this command's own).</summary>
+    public IStatusSource StatusSource(Provider provider, string? endpoint) => At(provider, endpoint).Vendor(provider);
 
     /// <summary>Resolves a provider's connection now, so a missing key surfaces before any work starts.</summary>
-    public void EnsureReady(Provider provider)
-    {
-        _ = provider == Provider.JimmyAI ? (object)Jimmy : ApiMart;
-    }
+    public void EnsureReady(Provider provider) => _ = Vendor(provider);
 
     /// <summary>Where and as whom this command talks to a provider (resolved once).</summary>
     public ResolvedConnection Connection(Provider provider) =>

@@ -15,10 +15,10 @@ internal static class TransientPolicy
         {
             // A read whose answer is not JSON (cut short, an HTML error page) is simply asked again.
             return IsRejectedUnprocessed(response.StatusCode) ||
-                   (kind == RequestKind.Read && (IsGatewayFailure(response.StatusCode) || (response.IsSuccess && response.Json is null)));
+                   (kind != RequestKind.Submit && (IsGatewayFailure(response.StatusCode) || (response.IsSuccess && response.Json is null)));
         }
 
         // A failure with no answer: reads always retry; a submission only if it never left.
-        return kind == RequestKind.Read || !attempt.MayHaveArrived;
+        return kind != RequestKind.Submit || !attempt.MayHaveArrived;
     }
 }

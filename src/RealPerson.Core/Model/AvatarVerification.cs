@@ -25,5 +25,7 @@ public sealed class AvatarVerification
     /// <summary>The asset group assets are submitted into; set once the person has passed.</summary>
     public string? GroupId { get; set; }
 
+    public AvatarVerification Clone() => (AvatarVerification)MemberwiseClone();
+
     public override string ToString() => $"{TaskId} {Status} {GroupId}";
 }

@@ -98,7 +98,7 @@ public sealed class AssetSubmitter
 
                 var pending = new PendingSubmission(slot, item);
                 thisRun[item.DedupeKey] = pending.Completion.Task;
-                if (batches.Add(pending, clients.Submissions(item.Provider)) is { } ready)
+                if (batches.Add(pending, clients.Vendor(item.Provider)) is { } ready)
                 {
                     sending.Add(sender.SendAsync(ready, cancellationToken));
                 }
@@ -119,19 +119,9 @@ public sealed class AssetSubmitter
         reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
     }
 
-    private static RealPersonException? Validate(SubmitItem item)
-    {
-        var problem = InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url);
-        if (problem is null && item.Provider == Provider.APIMart)
-        {
-            problem = string.IsNullOrWhiteSpace(item.GroupId)
-                ? new RealPersonException(ErrorIds.MissingGroupId, FailureCategory.InvalidArgument,
-                    $"APIMart needs the asset group of a passed liveness check for '{item.Name}': run $v = Start-AvatarVerification -Wait, then give -GroupId $v.GroupId.")
-                : InputValidator.CheckId(item.GroupId, "GroupId", ErrorIds.MissingGroupId) ?? InputValidator.CheckProjectName(item.ProjectName);
-        }
-
-        return problem;
-    }
+    /// <summary>What every vendor needs (a name, a fetchable URL), then the vendor's own rules.</summary>
+    private RealPersonException? Validate(SubmitItem item) =>
+        InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url) ?? clients.Vendor(item.Provider).CheckInput(item);
 
     /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
     private bool Reuse(int slot, SubmitItem item, KnownSubmissions known)

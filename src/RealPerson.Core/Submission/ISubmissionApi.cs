@@ -18,6 +18,15 @@ public interface ISubmissionApi
     string BatchKey(SubmitItem item);
 
     /// <summary>
+    /// The vendor's own rules for an input, beyond the name and URL every vendor needs (APIMart: a
+    /// group from a passed liveness check, a project name); null when it may be sent.
+    /// </summary>
+    RealPersonException? CheckInput(SubmitItem item);
+
+    /// <summary>The asset as it will be sent, with what this vendor keeps of the input (journaled before sending).</summary>
+    Asset Describe(SubmitItem item);
+
+    /// <summary>
     /// Sends the inputs in one request; returns one asset per input, in order, with what the vendor
     /// said (its id, or its task and place in it, and status).
     /// </summary>

@@ -148,19 +148,16 @@ internal sealed class SubmissionSender
             var first = batch[0].Item;
             var now = DateTimeOffset.UtcNow;
             var connection = clients.Connection(first.Provider);
-            var assets = batch.Select(p => new Asset
+            var vendor = clients.Vendor(first.Provider);
+            var assets = batch.Select(p =>
             {
-                Provider = p.Item.Provider,
-                Endpoint = connection.Endpoint,
-                Account = connection.Account,
-                Name = p.Item.Name,
-                Url = p.Item.Url,
-                GroupId = p.Item.GroupId,
-                ProjectName = p.Item.Provider == Provider.APIMart ? p.Item.ProjectName : null,
-                AssetType = p.Item.Provider == Provider.APIMart ? p.Item.AssetType : null,
-                SubmissionId = Guid.NewGuid().ToString("N"),
-                Status = AssetStatus.Unknown,
-                CreatedAt = now,
+                var asset = vendor.Describe(p.Item);
+                asset.Endpoint = connection.Endpoint;
+                asset.Account = connection.Account;
+                asset.SubmissionId = Guid.NewGuid().ToString("N");
+                asset.Status = AssetStatus.Unknown;
+                asset.CreatedAt = now;
+                return asset;
             }).ToList();
 
             try
@@ -177,7 +174,7 @@ internal sealed class SubmissionSender
 
             try
             {
-                var answers = await clients.Submissions(first.Provider).SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
+                var answers = await vendor.SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < assets.Count; i++)
                 {
                     assets[i] = SubmissionJournal.Accepted(assets[i], answers[i]);

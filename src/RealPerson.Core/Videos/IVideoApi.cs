@@ -14,8 +14,8 @@ public interface IVideoApi
     /// <see cref="ErrorIds.SubmissionOutcomeUnknown"/>, a refusal <see cref="ErrorIds.SubmissionRejected"/>.
     /// </summary>
     /// <returns>The accepted video with its task id (the caller fills in what it asked for).</returns>
-    Task<Video> CreateAsync(VideoRequest request, string requestId, CancellationToken cancellationToken);
+    Task<Video> CreateVideoAsync(VideoRequest request, string requestId, CancellationToken cancellationToken);
 
     /// <summary>The video's current state; a task the vendor does not know is <see cref="ErrorIds.TaskNotFound"/>.</summary>
-    Task<Video> ReadAsync(string taskId, CancellationToken cancellationToken);
+    Task<Video> ReadVideoAsync(string taskId, CancellationToken cancellationToken);
 }

@@ -60,7 +60,7 @@ public sealed class VideoCreator
         }
 
         var connection = clients.Connection(request.Provider);
-        var api = clients.Videos(request.Provider);
+        var api = clients.Vendor(request.Provider);
         var video = new Video
         {
             Provider = request.Provider,
@@ -83,7 +83,7 @@ public sealed class VideoCreator
         Video accepted;
         try
         {
-            accepted = await api.CreateAsync(request, video.RequestId, cancellationToken).ConfigureAwait(false);
+            accepted = await api.CreateVideoAsync(request, video.RequestId, cancellationToken).ConfigureAwait(false);
         }
         catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
         {

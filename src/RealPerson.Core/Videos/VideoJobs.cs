@@ -44,12 +44,12 @@ public sealed class VideoJobs : IJobKind<Video>
     public async Task<IReadOnlyList<JobReading<Video>>> ReadAsync(JobRoute route, IReadOnlyList<Video> jobs, CancellationToken cancellationToken)
     {
         // Neither vendor reads many video tasks in one call: one read each, side by side.
-        var api = clients.At(route.Provider, route.Endpoint).Videos(route.Provider);
+        var api = clients.At(route.Provider, route.Endpoint).Vendor(route.Provider);
         var reads = jobs.Select(async job =>
         {
             try
             {
-                var fresh = await api.ReadAsync(job.TaskId!, cancellationToken).ConfigureAwait(false);
+                var fresh = await api.ReadVideoAsync(job.TaskId!, cancellationToken).ConfigureAwait(false);
                 return JobReading<Video>.Read(Merge(job, fresh));
             }
             catch (RealPersonException e)
@@ -63,7 +63,7 @@ public sealed class VideoJobs : IJobKind<Video>
     /// <summary>Reads one video now (for a command that needs its latest state once), journaling what changed.</summary>
     public async Task<Video> ReadOneAsync(Video video, AssetLedger? ledger, IReporter reporter, CancellationToken cancellationToken)
     {
-        var fresh = Merge(video, await clients.At(video.Provider, video.Endpoint).Videos(video.Provider).ReadAsync(video.TaskId!, cancellationToken).ConfigureAwait(false));
+        var fresh = Merge(video, await clients.At(video.Provider, video.Endpoint).Vendor(video.Provider).ReadVideoAsync(video.TaskId!, cancellationToken).ConfigureAwait(false));
         if (RecordOfChange(video, fresh) is { } record)
         {
             await Waiting.StatusJournal.RecordAsync(ledger, new[] { record }, reporter).ConfigureAwait(false);

@@ -59,7 +59,7 @@ public sealed class AssetJobs : IJobKind<Asset>
 
     public async Task<IReadOnlyList<JobReading<Asset>>> ReadAsync(JobRoute route, IReadOnlyList<Asset> jobs, CancellationToken cancellationToken)
     {
-        var read = await sources(route.Provider, route.Endpoint).ReadAsync(jobs, cancellationToken).ConfigureAwait(false);
+        var read = await sources(route.Provider, route.Endpoint).ReadStatusesAsync(jobs, cancellationToken).ConfigureAwait(false);
         var readings = new JobReading<Asset>[jobs.Count];
         for (var i = 0; i < jobs.Count; i++)
         {

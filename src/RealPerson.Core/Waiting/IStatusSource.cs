@@ -7,5 +7,5 @@ namespace RealPerson.Waiting;
 /// <summary>Reads the current state of many assets of one provider in as few requests as the vendor allows.</summary>
 public interface IStatusSource
 {
-    Task<StatusReadResult> ReadAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken);
+    Task<StatusReadResult> ReadStatusesAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken);
 }

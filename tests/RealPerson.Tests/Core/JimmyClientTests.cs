@@ -171,5 +171,5 @@ public class JimmyClientTests
         Assert.DoesNotContain(SimulatorOptions.JimmyApiKey, reporter.AllText);
     }
 
-    private const string JimmyAI_SubmitPath = RealPerson.Jimmy.JimmyAIClient.SubmitPath;
+    private const string JimmyAI_SubmitPath = RealPerson.Jimmy.JimmyVendor.SubmitPath;
 }

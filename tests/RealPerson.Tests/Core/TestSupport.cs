@@ -99,13 +99,13 @@ public static class Sim
     public static ProviderClients Clients(Uri baseUri, IReporter reporter, RetrySettings? retry = null, string? jimmyKey = null, string? apiMartKey = null) =>
         new(p => Connection(baseUri, p, p == Provider.JimmyAI ? jimmyKey : apiMartKey, retry), reporter);
 
-    public static JimmyStatusSource JimmySource(ProviderClients clients) => new(clients.Jimmy);
+    public static IStatusSource JimmySource(ProviderClients clients) => clients.Jimmy;
 
-    public static ApiMartStatusSource ApiMartSource(ProviderClients clients, IReporter reporter) => new(clients.ApiMart, reporter);
+    public static IStatusSource ApiMartSource(ProviderClients clients, IReporter reporter) => clients.ApiMart;
 
     /// <summary>The status sources a waiter uses, one per provider.</summary>
     public static Func<Provider, string?, IStatusSource> Sources(ProviderClients clients, IReporter reporter) =>
-        new StatusSources(clients, reporter).AsFunc();
+        clients.StatusSource;
 
     /// <summary>Short polling, so a wait over a 300 ms review takes about a second.</summary>
     public static WaitOptions FastWait(TimeSpan? timeout = null) => new()
@@ -212,7 +212,7 @@ public sealed class TempDirectory : IDisposable
     }
 }
 
-/// <summary>Counts the rounds a waiter polls (one ReadAsync per provider per round).</summary>
+/// <summary>Counts the rounds a waiter polls (one ReadStatusesAsync per provider per round).</summary>
 public sealed class CountingSource : IStatusSource
 {
     private readonly IStatusSource inner;
@@ -228,12 +228,12 @@ public sealed class CountingSource : IStatusSource
 
     public ConcurrentQueue<int> Sizes { get; } = new();
 
-    public Task<StatusReadResult> ReadAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
+    public Task<StatusReadResult> ReadStatusesAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref reads);
         Sizes.Enqueue(assets.Count);
         InterlockedMax(ref largest, assets.Count);
-        return inner.ReadAsync(assets, cancellationToken);
+        return inner.ReadStatusesAsync(assets, cancellationToken);
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -1,3 +1,4 @@
+using RealPerson.ApiMart;
 using RealPerson.Verification;
 
 namespace RealPerson.Tests.Core;

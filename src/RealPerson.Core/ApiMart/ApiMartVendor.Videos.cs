@@ -11,23 +11,14 @@ using RealPerson.Videos;
 namespace RealPerson.ApiMart;
 
 /// <summary>APIMart's video calls: <c>POST /v1/videos/generations</c>, read as a task with <c>GET /v1/tasks/{id}</c>.</summary>
-public sealed class ApiMartVideoApi : IVideoApi
+public sealed partial class ApiMartVendor
 {
-    public const string CreatePath = "v1/videos/generations";
+    public const string VideoCreatePath = "v1/videos/generations";
 
     /// <summary>How long a file link lasts when the task says nothing (the vendors keep files about 3 days).</summary>
     public static readonly TimeSpan DefaultLinkLifetime = TimeSpan.FromDays(3);
 
-    private readonly VendorHttp http;
-    private readonly ApiMartClient tasks;
-
-    public ApiMartVideoApi(VendorHttp http, ApiMartClient tasks)
-    {
-        this.http = http;
-        this.tasks = tasks;
-    }
-
-    public async Task<Video> CreateAsync(VideoRequest request, string requestId, CancellationToken cancellationToken)
+    public async Task<Video> CreateVideoAsync(VideoRequest request, string requestId, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, object>
         {
@@ -40,7 +31,7 @@ public sealed class ApiMartVideoApi : IVideoApi
         };
 
         // APIMart's own client sends an Idempotency-Key on creates; harmless where it is not honoured.
-        var response = await http.PostAsync(CreatePath, body, RequestKind.Submit, cancellationToken, idempotencyKey: requestId).ConfigureAwait(false);
+        var response = await http.PostAsync(VideoCreatePath, body, RequestKind.Submit, cancellationToken, idempotencyKey: requestId).ConfigureAwait(false);
         if (SubmissionAnswer.IsOutcomeUnknown(response))
         {
             throw SubmissionAnswer.Unknown(Provider.APIMart, response, http.Redactor);
@@ -66,9 +57,9 @@ public sealed class ApiMartVideoApi : IVideoApi
         };
     }
 
-    public async Task<Video> ReadAsync(string taskId, CancellationToken cancellationToken)
+    public async Task<Video> ReadVideoAsync(string taskId, CancellationToken cancellationToken)
     {
-        var task = await tasks.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+        var task = await GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         var video = new Video
         {
             Provider = Provider.APIMart,

@@ -11,24 +11,15 @@ using RealPerson.Videos;
 namespace RealPerson.Jimmy;
 
 /// <summary>Jimmy AI's video calls: <c>POST seedance/videos</c> and <c>GET videos/{taskId}</c>.</summary>
-public sealed class JimmyVideoApi : IVideoApi
+public sealed partial class JimmyVendor
 {
-    public const string CreatePath = "api/open-api/v1/seedance/videos";
-    public const string ReadPath = "api/open-api/v1/videos/";
+    public const string VideoCreatePath = "api/open-api/v1/seedance/videos";
+    public const string VideoReadPath = "api/open-api/v1/videos/";
 
     /// <summary>Jimmy AI keeps a video_url valid for 3 days and sends no expiry of its own.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(3);
 
-    private readonly VendorHttp http;
-    private readonly IReporter reporter;
-
-    public JimmyVideoApi(VendorHttp http, IReporter reporter)
-    {
-        this.http = http;
-        this.reporter = reporter;
-    }
-
-    public async Task<Video> CreateAsync(VideoRequest request, string requestId, CancellationToken cancellationToken)
+    public async Task<Video> CreateVideoAsync(VideoRequest request, string requestId, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, object>
         {
@@ -39,14 +30,14 @@ public sealed class JimmyVideoApi : IVideoApi
             ["ratio"] = request.Ratio,
             ["images"] = request.References.ToArray(),
         };
-        var response = await http.PostAsync(CreatePath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
+        var response = await http.PostAsync(VideoCreatePath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
         if (SubmissionAnswer.IsOutcomeUnknown(response))
         {
             throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
         }
 
         var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the video request", ErrorIds.SubmissionRejected));
-        var video = Read(data, null);
+        var video = ReadVideo(data, null);
         if (video.TaskId is null)
         {
             throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
@@ -56,25 +47,20 @@ public sealed class JimmyVideoApi : IVideoApi
         return video;
     }
 
-    public async Task<Video> ReadAsync(string taskId, CancellationToken cancellationToken)
+    public async Task<Video> ReadVideoAsync(string taskId, CancellationToken cancellationToken)
     {
-        var response = await http.GetAsync(ReadPath + Uri.EscapeDataString(taskId), cancellationToken).ConfigureAwait(false);
+        var response = await http.GetAsync(VideoReadPath + Uri.EscapeDataString(taskId), cancellationToken).ConfigureAwait(false);
         try
         {
-            return Read(JimmyEnvelope.ReadData(response, http.Redactor, "the video read"), taskId);
+            return ReadVideo(JimmyEnvelope.ReadData(response, http.Redactor, "the video read"), taskId);
         }
-        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && (e.HttpStatus == 404 || e.VendorCode == "404" || JimmyMessages.SaysNotFound(e.VendorMessage)))
+        catch (RealPersonException e) when (SaysNotFound(e))
         {
-            throw new RealPersonException(ErrorIds.TaskNotFound, FailureCategory.ObjectNotFound, e.Message, e)
-            {
-                VendorCode = e.VendorCode,
-                VendorMessage = e.VendorMessage,
-                HttpStatus = e.HttpStatus,
-            };
+            throw NotFound(ErrorIds.TaskNotFound, e);
         }
     }
 
-    private Video Read(JsonElement data, string? askedFor)
+    private Video ReadVideo(JsonElement data, string? askedFor)
     {
         var statusText = JsonFields.GetString(data, "status");
         var status = VideoStatusText.Parse(statusText);

@@ -2,24 +2,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using RealPerson.ApiMart;
 using RealPerson.Json;
+using RealPerson.Waiting;
 
-namespace RealPerson.Waiting;
+namespace RealPerson.ApiMart;
 
-/// <summary>APIMart: assets are read through their review task, one task read per distinct task.</summary>
-public sealed class ApiMartStatusSource : IStatusSource
+/// <summary>APIMart's review reads: assets are read through their review task, one task read per distinct task.</summary>
+public sealed partial class ApiMartVendor
 {
-    private readonly ApiMartClient client;
-    private readonly IReporter reporter;
-
-    public ApiMartStatusSource(ApiMartClient client, IReporter reporter)
-    {
-        this.client = client;
-        this.reporter = reporter;
-    }
-
-    public async Task<StatusReadResult> ReadAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
+    public async Task<StatusReadResult> ReadStatusesAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
     {
         var result = new StatusReadResult(assets.Count);
         for (var i = 0; i < assets.Count; i++)
@@ -36,7 +27,7 @@ public sealed class ApiMartStatusSource : IStatusSource
             ApiMartTask task;
             try
             {
-                task = await client.GetTaskAsync(group.Key, cancellationToken).ConfigureAwait(false);
+                task = await GetTaskAsync(group.Key, cancellationToken).ConfigureAwait(false);
             }
             catch (RealPersonException e) when (e.ErrorId == ErrorIds.TaskNotFound)
             {

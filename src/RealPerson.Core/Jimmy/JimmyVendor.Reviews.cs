@@ -6,13 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Waiting;
 
 namespace RealPerson.Jimmy;
 
-/// <summary>Jimmy AI's SP real-person calls: submit, status, batch-status.</summary>
-public sealed class JimmyAIClient
+/// <summary>Jimmy AI's review reads: one batch-status call per 50 ids; an id a batch leaves out is asked about on its own.</summary>
+public sealed partial class JimmyVendor
 {
-    public const string SubmitPath = "api/open-api/v1/seedance/sp/realperson/submit";
     public const string StatusPath = "api/open-api/v1/seedance/sp/realperson/status";
     public const string BatchStatusPath = "api/open-api/v1/seedance/sp/realperson/batch-status";
 
@@ -22,43 +22,46 @@ public sealed class JimmyAIClient
     /// <summary>Batch-status requests in flight at once in one read (reads are cheap: upstream allows about 100 a second).</summary>
     public const int MaxBatchesInFlight = 4;
 
-    private readonly VendorHttp http;
-    private readonly IReporter reporter;
-
     // The batch size the vendor accepts, learned by halving when it refuses one.
     private int batchSize = MaxIdsPerBatch;
 
-    public JimmyAIClient(VendorHttp http, IReporter reporter)
+    public async Task<StatusReadResult> ReadStatusesAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
     {
-        this.http = http;
-        this.reporter = reporter;
-    }
+        var result = new StatusReadResult(assets.Count);
+        var ids = assets.Where(a => a.AssetId != null).Select(a => a.AssetId!).ToList();
+        var fresh = ids.Count == 0
+            ? new Dictionary<string, Asset>()
+            : (await GetBatchStatusAsync(ids, cancellationToken).ConfigureAwait(false))
+                .GroupBy(a => a.AssetId!).ToDictionary(g => g.Key, g => g.Last());
 
-    public async Task<Asset> SubmitAsync(string name, string url, CancellationToken cancellationToken)
-    {
-        var response = await http.PostAsync(SubmitPath, new Dictionary<string, string> { ["name"] = name, ["url"] = url }, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
-        if (SubmissionAnswer.IsOutcomeUnknown(response))
+        for (var i = 0; i < assets.Count; i++)
         {
-            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
+            var known = assets[i];
+            if (known.AssetId is null)
+            {
+                result.Failures[i] = new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
+                    $"The asset '{known.Name}' has no AssetId, so its status cannot be read.");
+                continue;
+            }
+
+            if (!fresh.TryGetValue(known.AssetId, out var found))
+            {
+                try
+                {
+                    found = await GetStatusAsync(known.AssetId, cancellationToken).ConfigureAwait(false);
+                    fresh[known.AssetId] = found;
+                }
+                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.VendorError)
+                {
+                    result.Failures[i] = e;
+                    continue;
+                }
+            }
+
+            result.Assets[i] = new[] { AssetMerge.Refresh(known, found) };
         }
 
-        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the submission", ErrorIds.SubmissionRejected));
-        Asset asset;
-        try
-        {
-            asset = JimmyAssetReader.Read(data, response, http.Redactor, reporter);
-        }
-        catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
-        {
-            // It said yes but gave no id: charged, perhaps, and nothing to track.
-            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
-        }
-
-        // What was sent, not the vendor's echo (it may point at its own copy): the ledger matches
-        // later runs of the same input on these.
-        asset.Name = name;
-        asset.Url = url;
-        return asset;
+        return result;
     }
 
     public async Task<Asset> GetStatusAsync(string assetId, CancellationToken cancellationToken)
@@ -69,14 +72,9 @@ public sealed class JimmyAIClient
             var data = JimmyEnvelope.ReadData(response, http.Redactor, "the status request");
             return JimmyAssetReader.Read(data, response, http.Redactor, reporter);
         }
-        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VendorError && (e.VendorCode == "404" || e.HttpStatus == 404 || JimmyMessages.SaysNotFound(e.VendorMessage)))
+        catch (RealPersonException e) when (SaysNotFound(e))
         {
-            throw new RealPersonException(ErrorIds.AssetNotFound, FailureCategory.ObjectNotFound, e.Message, e)
-            {
-                VendorCode = e.VendorCode,
-                VendorMessage = e.VendorMessage,
-                HttpStatus = e.HttpStatus,
-            };
+            throw NotFound(ErrorIds.AssetNotFound, e);
         }
     }
 

@@ -6,13 +6,18 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Submission;
+using RealPerson.Validation;
+using RealPerson.Vendors;
 
 namespace RealPerson.ApiMart;
 
 /// <summary>
-/// APIMart's Seedance 2.0 real-avatar calls: the one endpoint with its three bodies, and task reads.
+/// APIMart, the whole seam: the Seedance 2.0 real-avatar endpoint with its three bodies (liveness
+/// session, liveness result: <c>.Verification.cs</c>; assets into a group: here), task reads
+/// (reviews: <c>.Reviews.cs</c>), and video create and read (<c>.Videos.cs</c>).
 /// </summary>
-public sealed class ApiMartClient
+public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationApi
 {
     public const string RealAvatarPath = "v1/seedance2/real-avatar";
     public const string TasksPath = "v1/tasks/";
@@ -23,35 +28,50 @@ public sealed class ApiMartClient
     private readonly VendorHttp http;
     private readonly IReporter reporter;
 
-    public ApiMartClient(VendorHttp http, IReporter reporter)
+    public ApiMartVendor(VendorHttp http, IReporter reporter)
     {
         this.http = http;
         this.reporter = reporter;
     }
 
-    /// <summary>Step 1: opens a liveness session; returns the task that will carry the H5 link.</summary>
-    public async Task<string> CreateVerificationAsync(string callbackUrl, string projectName, CancellationToken cancellationToken)
-    {
-        // A second session costs nothing, so this is retried like a read.
-        var body = new Dictionary<string, string> { ["callback_url"] = callbackUrl, ["project_name"] = projectName };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Read, cancellationToken).ConfigureAwait(false);
-        var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the verification request");
-        return JsonFields.GetString(data, "id", "task_id")
-            ?? throw VendorErrors.InvalidAnswer(Provider.APIMart, response, "the verification request (no task id)", http.Redactor);
-    }
+    public Provider Provider => Provider.APIMart;
 
-    /// <summary>Step 2: asks for the verification result. Liberal about the undocumented shape.</summary>
-    public async Task<VerificationQueryResult> QueryVerificationAsync(string bytedToken, string projectName, CancellationToken cancellationToken)
+    public int MaxPerRequest => MaxAssetsPerRequest;
+
+    /// <summary>One step-3 request carries assets of one group, project and type.</summary>
+    public string BatchKey(SubmitItem item) => $"{item.GroupId}\n{item.ProjectName}\n{item.AssetType}";
+
+    public RealPersonException? CheckInput(SubmitItem item) =>
+        string.IsNullOrWhiteSpace(item.GroupId)
+            ? new RealPersonException(ErrorIds.MissingGroupId, FailureCategory.InvalidArgument,
+                $"APIMart needs the asset group of a passed liveness check for '{item.Name}': run $v = Start-AvatarVerification -Wait, then give -GroupId $v.GroupId.")
+            : InputValidator.CheckId(item.GroupId, "GroupId", ErrorIds.MissingGroupId) ?? InputValidator.CheckProjectName(item.ProjectName);
+
+    public Asset Describe(SubmitItem item) => new()
     {
-        var body = new Dictionary<string, string> { ["byted_token"] = bytedToken, ["project_name"] = projectName };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Read, cancellationToken).ConfigureAwait(false);
-        var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the verification query");
-        return new VerificationQueryResult
+        Provider = Provider.APIMart,
+        Name = item.Name,
+        Url = item.Url,
+        GroupId = item.GroupId,
+        ProjectName = item.ProjectName,
+        AssetType = item.AssetType,
+    };
+
+    /// <summary>Each asset is followed by its place in the one review task the request answers with.</summary>
+    public async Task<IReadOnlyList<Asset>> SubmitAsync(IReadOnlyList<SubmitItem> items, CancellationToken cancellationToken)
+    {
+        var first = items[0];
+        var taskId = await SubmitAssetsAsync(first.GroupId!, first.ProjectName, first.AssetType,
+            items.Select(i => (i.Name!, i.Url!)).ToList(), cancellationToken).ConfigureAwait(false);
+        return items.Select((item, index) => new Asset
         {
-            GroupId = GroupIdFinder.Find(data),
-            TaskId = JsonFields.GetString(data, "id", "task_id") is { } id && id.StartsWith("task", StringComparison.OrdinalIgnoreCase) ? id : JsonFields.GetString(data, "task_id"),
-            Status = JsonFields.GetString(data, "status")?.ToLowerInvariant(),
-        };
+            Provider = Provider.APIMart,
+            Name = item.Name,
+            Url = item.Url,
+            TaskId = taskId,
+            TaskIndex = index,
+            Status = AssetStatus.Processing,
+        }).ToList();
     }
 
     /// <summary>Step 3: submits up to <see cref="MaxAssetsPerRequest"/> assets into a group; returns the review task id.</summary>
@@ -81,6 +101,7 @@ public sealed class ApiMartClient
                 "APIMart accepted the assets but gave no task id to follow them with.");
     }
 
+    /// <summary>Any task (liveness session, liveness result, review, video) as <c>GET /v1/tasks/{id}</c> reports it.</summary>
     public async Task<ApiMartTask> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var response = await http.GetAsync(TasksPath + Uri.EscapeDataString(taskId), cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Http;
+using RealPerson.Submission;
+using RealPerson.Vendors;
+
+namespace RealPerson.Jimmy;
+
+/// <summary>
+/// Jimmy AI, the whole seam: SP real-person submit, status and batch-status (<c>.Reviews.cs</c>), and
+/// video create and read (<c>.Videos.cs</c>). Each portrait is its own submit call.
+/// </summary>
+public sealed partial class JimmyVendor : IVendor
+{
+    public const string SubmitPath = "api/open-api/v1/seedance/sp/realperson/submit";
+
+    private readonly VendorHttp http;
+    private readonly IReporter reporter;
+
+    public JimmyVendor(VendorHttp http, IReporter reporter)
+    {
+        this.http = http;
+        this.reporter = reporter;
+    }
+
+    public Provider Provider => Provider.JimmyAI;
+
+    public int MaxPerRequest => 1;
+
+    public string BatchKey(SubmitItem item) => string.Empty;
+
+    // A name and a URL are all it takes (checked for every vendor before this).
+    public RealPersonException? CheckInput(SubmitItem item) => null;
+
+    public Asset Describe(SubmitItem item) => new()
+    {
+        Provider = Provider.JimmyAI,
+        Name = item.Name,
+        Url = item.Url,
+    };
+
+    public async Task<IReadOnlyList<Asset>> SubmitAsync(IReadOnlyList<SubmitItem> items, CancellationToken cancellationToken) =>
+        new[] { await SubmitAsync(items[0].Name!, items[0].Url!, cancellationToken).ConfigureAwait(false) };
+
+    /// <summary>One portrait: the paid call, never repeated once it may have arrived.</summary>
+    public async Task<Asset> SubmitAsync(string name, string url, CancellationToken cancellationToken)
+    {
+        var response = await http.PostAsync(SubmitPath, new Dictionary<string, string> { ["name"] = name, ["url"] = url }, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
+        if (SubmissionAnswer.IsOutcomeUnknown(response))
+        {
+            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
+        }
+
+        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the submission", ErrorIds.SubmissionRejected));
+        Asset asset;
+        try
+        {
+            asset = JimmyAssetReader.Read(data, response, http.Redactor, reporter);
+        }
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
+        {
+            // It said yes but gave no id: charged, perhaps, and nothing to track.
+            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
+        }
+
+        // What was sent, not the vendor's echo (it may point at its own copy): the ledger matches
+        // later runs of the same input on these.
+        asset.Name = name;
+        asset.Url = url;
+        return asset;
+    }
+
+    /// <summary>A "not found" in Jimmy AI's words (its code, HTTP status or message) as the engine's error.</summary>
+    private static bool SaysNotFound(RealPersonException e) =>
+        e.ErrorId == ErrorIds.VendorError && (e.VendorCode == "404" || e.HttpStatus == 404 || JimmyMessages.SaysNotFound(e.VendorMessage));
+
+    private static RealPersonException NotFound(string errorId, RealPersonException e) =>
+        new(errorId, FailureCategory.ObjectNotFound, e.Message, e)
+        {
+            VendorCode = e.VendorCode,
+            VendorMessage = e.VendorMessage,
+            HttpStatus = e.HttpStatus,
+        };
+}

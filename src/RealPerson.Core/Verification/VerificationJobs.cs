@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RealPerson.Jobs;
+using RealPerson.Ledger;
+
+namespace RealPerson.Verification;
+
+/// <summary>
+/// A liveness session as a job for <see cref="JobWaiter{TJob}"/>: read through its task until the
+/// link is ready (<see cref="VerificationGoal.Link"/>), or through the check's result until the
+/// person has passed, was refused, or the link has expired (<see cref="VerificationGoal.Pass"/>).
+/// Its deadline is the link's expiry: past it (with a little grace for the two clocks), the session
+/// ends as Expired without asking again.
+/// </summary>
+public sealed class VerificationJobs : IJobKind<AvatarVerification>
+{
+    /// <summary>Past the stated expiry before a session is given up: the clocks of the vendor and this machine differ.</summary>
+    public static readonly TimeSpan ClockGrace = TimeSpan.FromSeconds(10);
+
+    private readonly IVerificationApi api;
+    private readonly VerificationGoal goal;
+    private readonly string? endpoint;
+    private readonly IReporter reporter;
+
+    // Why a session ended, by task: the vendor's words travel with the error, not the object.
+    private readonly ConcurrentDictionary<string, RealPersonException> endings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> lastUnclear = new(StringComparer.Ordinal);
+
+    public VerificationJobs(IVerificationApi api, VerificationGoal goal, string? endpoint, IReporter reporter)
+    {
+        this.api = api;
+        this.goal = goal;
+        this.endpoint = endpoint;
+        this.reporter = reporter;
+    }
+
+    public string Activity => goal == VerificationGoal.Link ? "Starting liveness verification" : "Waiting for the liveness check";
+
+    public int ActivityId => 0x5256;
+
+    /// <summary>When a session waiting for the person is given up: its link's expiry, plus the grace.</summary>
+    public DateTimeOffset GiveUpAt(AvatarVerification job) =>
+        (job.ExpiresAt ?? DateTimeOffset.UtcNow + api.LinkLifetime) + ClockGrace;
+
+    public JobRoute RouteOf(AvatarVerification job) => new(job.Provider, endpoint);
+
+    public string Describe(AvatarVerification job) => $"verification {job.TaskId}";
+
+    public AvatarVerification Copy(AvatarVerification job) => job.Clone();
+
+    public RealPersonException? CheckFollowable(AvatarVerification job) =>
+        goal == VerificationGoal.Link
+            ? (job.TaskId is null ? Failed("This verification has no TaskId to ask about; start a new one with Start-AvatarVerification.") : null)
+            : (string.IsNullOrEmpty(job.BytedToken) ? Failed("This verification has no BytedToken; resume it by its TaskId (Wait-AvatarVerification -TaskId).") : null);
+
+    public bool IsFinal(AvatarVerification job) =>
+        (job.TaskId != null && endings.ContainsKey(job.TaskId)) || job.Status switch
+        {
+            VerificationStatus.Passed or VerificationStatus.Refused or VerificationStatus.Expired => true,
+            VerificationStatus.LinkReady => goal == VerificationGoal.Link,
+            _ => false,
+        };
+
+    // The link's lifetime, spent: the person's part has no percent of its own.
+    public int? PercentOf(AvatarVerification job) =>
+        goal == VerificationGoal.Pass && job.ExpiresAt is { } expires
+            ? (int)(100 - (100 * Math.Max(0, (expires - DateTimeOffset.UtcNow).TotalSeconds) / api.LinkLifetime.TotalSeconds))
+            : null;
+
+    public async Task<IReadOnlyList<JobReading<AvatarVerification>>> ReadAsync(JobRoute route, IReadOnlyList<AvatarVerification> jobs, CancellationToken cancellationToken)
+    {
+        var readings = new List<JobReading<AvatarVerification>>(jobs.Count);
+        foreach (var job in jobs)
+        {
+            try
+            {
+                readings.Add(JobReading<AvatarVerification>.Read(goal == VerificationGoal.Link
+                    ? await ReadLinkAsync(job, cancellationToken).ConfigureAwait(false)
+                    : await ReadPassAsync(job, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (RealPersonException e)
+            {
+                readings.Add(JobReading<AvatarVerification>.Failed(e));
+            }
+        }
+
+        return readings;
+    }
+
+    public LedgerRecord? RecordOfChange(AvatarVerification before, AvatarVerification after) =>
+        after.Status != before.Status && after.Status != VerificationStatus.Pending ? VerificationRecords.From(after, endpoint) : null;
+
+    public RealPersonException? ErrorOfFinal(AvatarVerification job) =>
+        job.TaskId != null && endings.TryGetValue(job.TaskId, out var ending) ? ending : null;
+
+    public RealPersonException TimedOut(AvatarVerification job, TimeSpan waited) =>
+        goal == VerificationGoal.Link
+            ? new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.OperationTimeout,
+                $"The verification task {job.TaskId} gave no link within {waited.TotalSeconds:0} s.")
+            : ExpiredError(null, ExpiredWithoutWord(job), null);
+
+    public string Summary(IReadOnlyCollection<AvatarVerification> done, IReadOnlyCollection<AvatarVerification> pending)
+    {
+        if (pending.FirstOrDefault() is not { } job)
+        {
+            return done.FirstOrDefault()?.Status.ToString() ?? string.Empty;
+        }
+
+        if (goal == VerificationGoal.Link)
+        {
+            return $"Task {job.TaskId} is {job.Status}";
+        }
+
+        var left = Math.Max(0, ((job.ExpiresAt ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalSeconds);
+        return $"Open the link on a phone; {left:0} s left";
+    }
+
+    private async Task<AvatarVerification> ReadLinkAsync(AvatarVerification job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.ReadSessionAsync(job.TaskId!, job.ProjectName ?? ProjectNames.Default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VerificationFailed)
+        {
+            // The session's task ended without a link: asking again will not make one.
+            endings[job.TaskId!] = e;
+            return job;
+        }
+    }
+
+    private async Task<AvatarVerification> ReadPassAsync(AvatarVerification job, CancellationToken cancellationToken)
+    {
+        var next = job.Clone();
+        if (DateTimeOffset.UtcNow >= GiveUpAt(job))
+        {
+            return End(next, VerificationStatus.Expired, ExpiredError(null, ExpiredWithoutWord(job), null));
+        }
+
+        var result = await api.ReadResultAsync(job, cancellationToken).ConfigureAwait(false);
+        switch (result.Verdict)
+        {
+            case VerificationVerdict.Passed:
+                next.GroupId = result.GroupId;
+                next.Status = VerificationStatus.Passed;
+                return next;
+            case VerificationVerdict.Refused:
+                return End(next, VerificationStatus.Refused, RefusedError(result.VendorCode, result.Words ?? "The liveness check was refused.", result.Cause));
+            case VerificationVerdict.Expired:
+                return End(next, VerificationStatus.Expired, ExpiredError(result.VendorCode, result.Words ?? "The link expired", result.Cause));
+            case VerificationVerdict.Unclear when result.Words != null && (!lastUnclear.TryGetValue(job.TaskId ?? string.Empty, out var said) || said != result.Words):
+                lastUnclear[job.TaskId ?? string.Empty] = result.Words;
+                reporter.Warning($"APIMart answered the verification query with '{result.Words}'; still waiting for the person until the link expires.");
+                return next;
+            default:
+                if (result.Words != null)
+                {
+                    reporter.Verbose($"APIMart: {result.Words}");
+                }
+
+                return next;
+        }
+    }
+
+    private AvatarVerification End(AvatarVerification job, VerificationStatus status, RealPersonException error)
+    {
+        job.Status = status;
+        endings[job.TaskId ?? string.Empty] = error;
+        return job;
+    }
+
+    private string ExpiredWithoutWord(AvatarVerification job) =>
+        $"The verification link expired at {job.ExpiresAt ?? DateTimeOffset.UtcNow:u}" +
+        (lastUnclear.TryGetValue(job.TaskId ?? string.Empty, out var said) ? $" (APIMart's last word was '{said}')" : string.Empty);
+
+    private static RealPersonException Failed(string message) =>
+        new(ErrorIds.VerificationFailed, FailureCategory.InvalidArgument, message);
+
+    // The vendor's words first, then what they mean for the person and what to do.
+    private static RealPersonException ExpiredError(string? code, string message, Exception? inner) =>
+        new(ErrorIds.VerificationExpired, FailureCategory.OperationTimeout,
+            $"{message.TrimEnd('.')}: the link expired before the check was passed. Start a new verification (Start-AvatarVerification -Wait) and have the person open the new link within about two minutes.", inner)
+        {
+            VendorCode = code,
+            VendorMessage = code is null ? null : message,
+            RecommendedAction = "Run Start-AvatarVerification -Wait again; the person has about two minutes to open the new link.",
+        };
+
+    private static RealPersonException RefusedError(string? code, string message, Exception? inner) =>
+        new(ErrorIds.VerificationRefused, FailureCategory.PermissionDenied, message, inner)
+        {
+            VendorCode = code,
+            VendorMessage = message,
+            RecommendedAction = "The person must pass the liveness check themselves; start a new verification and try again in good light.",
+        };
+}
