@@ -9,7 +9,7 @@
 
 if ($PSEdition -eq 'Desktop') {
     $assembly = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($PSScriptRoot, 'RealPerson.dll'))
-    $assembly.GetType('RealPerson.Commands.Hosting.ModuleAssemblyResolver', $true).GetMethod('Install').Invoke($null, $null)
+    $assembly.GetType('RealPerson.Hosting.ModuleAssemblyResolver', $true).GetMethod('Install').Invoke($null, $null)
     # No load context to tell a first import from a later one: always re-export (see below).
     $importedBefore = $true
 }

@@ -1,3 +1,5 @@
+using RealPerson.Reporting;
+
 namespace RealPerson.Harness;
 
 /// <summary>Prints warnings and errors, counts outputs; what a runbook host would show.</summary>

@@ -1,3 +1,4 @@
+using RealPerson.Reporting;
 using RealPerson.Waiting;
 
 namespace RealPerson.Harness;

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using RealPerson;
+using RealPerson.Connections;
 using RealPerson.Harness;
 using RealPerson.Ledger;
 using RealPerson.Simulator;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 using RealPerson.Waiting;
 
 // Usage:

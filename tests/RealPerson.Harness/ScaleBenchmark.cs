@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RealPerson.Connections;
 using RealPerson.Jimmy;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 using RealPerson.Simulator;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 using RealPerson.Waiting;
 
 namespace RealPerson.Harness;

@@ -1,5 +1,7 @@
+using RealPerson.Connections;
 using RealPerson.Ledger;
 using RealPerson.Simulator;
+using RealPerson.Vendors;
 using RealPerson.Videos;
 
 namespace RealPerson.Harness;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Reporting;
 using RealPerson.Submission;
 using RealPerson.Validation;
 using RealPerson.Vendors;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
+using RealPerson.Connections;
 
 namespace RealPerson.Http;
 

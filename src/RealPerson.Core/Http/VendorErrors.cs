@@ -1,3 +1,5 @@
+using RealPerson.Connections;
+
 namespace RealPerson.Http;
 
 /// <summary>Turns a vendor's error (HTTP status, its code and message) into a typed exception, the vendor's text first.</summary>

@@ -8,6 +8,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
+using RealPerson.Connections;
+using RealPerson.Reporting;
 
 namespace RealPerson.Http;
 

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Reporting;
 
 namespace RealPerson.Jimmy;
 

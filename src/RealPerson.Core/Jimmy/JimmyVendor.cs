@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
+using RealPerson.Reporting;
 using RealPerson.Submission;
 using RealPerson.Vendors;
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 using RealPerson.Waiting;
 
 namespace RealPerson.Jobs;

@@ -1,3 +1,5 @@
+using RealPerson.Reporting;
+
 namespace RealPerson.Jobs;
 
 /// <summary>

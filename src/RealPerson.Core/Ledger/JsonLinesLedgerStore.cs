@@ -14,7 +14,7 @@ namespace RealPerson.Ledger;
 /// takes an exclusive lock on the file, so two processes can write at once, and is flushed to disk
 /// before it returns. A torn last line (a crash mid-write) is skipped on reading and fenced off on
 /// the next append. Every query reads and folds the whole file: fine for thousands of assets, slow
-/// at a hundred thousand (<see cref="SqliteLedgerStore"/> is the one that scales).
+/// at a hundred thousand (<see cref="Sqlite.SqliteLedgerStore"/> is the one that scales).
 /// </summary>
 internal sealed class JsonLinesLedgerStore : ILedgerStore
 {

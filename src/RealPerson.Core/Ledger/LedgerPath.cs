@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using RealPerson.Connections;
 
 namespace RealPerson.Ledger;
 

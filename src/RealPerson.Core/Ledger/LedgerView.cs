@@ -40,7 +40,7 @@ public static class LedgerView
                     continue;
                 }
 
-                asset = new Asset { Provider = provider, SubmissionId = record.SubmissionId, CreatedAt = record.CreatedAt ?? record.Timestamp };
+                asset = Begin(record, provider);
                 assets.Add(asset);
             }
 
@@ -83,6 +83,10 @@ public static class LedgerView
     internal static bool StartsAnAsset(string eventName) =>
         eventName == LedgerEvent.Intent || eventName == LedgerEvent.Status || eventName == LedgerEvent.Submitted ||
         eventName == LedgerEvent.Unknown || eventName == LedgerEvent.Rejected;
+
+    /// <summary>The asset a record begins (its fields are then applied as for any record).</summary>
+    internal static Asset Begin(LedgerRecord record, Provider provider) =>
+        new() { Provider = provider, SubmissionId = record.SubmissionId, CreatedAt = record.CreatedAt ?? record.Timestamp };
 
     /// <summary>What one record does to the asset it belongs to (the status its event stands for, and every field it knows).</summary>
     internal static void Apply(Asset asset, LedgerRecord record)

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using RealPerson.Connections;
 using RealPerson.Http;
 
 namespace RealPerson.Preflight;

@@ -5,7 +5,9 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 using RealPerson.Validation;
+using RealPerson.Vendors;
 
 namespace RealPerson.Submission;
 

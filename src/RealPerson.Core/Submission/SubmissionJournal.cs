@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 
 namespace RealPerson.Submission;
 

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
+using RealPerson.Vendors;
 
 namespace RealPerson.Submission;
 

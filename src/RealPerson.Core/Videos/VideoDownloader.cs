@@ -5,7 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
+using RealPerson.Connections;
 using RealPerson.Http;
+using RealPerson.Reporting;
 
 namespace RealPerson.Videos;
 

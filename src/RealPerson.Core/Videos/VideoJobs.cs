@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
+using RealPerson.Vendors;
 
 namespace RealPerson.Videos;
 

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 
 namespace RealPerson.Waiting;
 

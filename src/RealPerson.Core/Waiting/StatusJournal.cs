@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 
 namespace RealPerson.Waiting;
 

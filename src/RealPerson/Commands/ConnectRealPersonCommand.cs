@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using RealPerson.Commands.Hosting;
+using RealPerson.Connections;
+using RealPerson.Hosting;
 
 namespace RealPerson.Commands;
 

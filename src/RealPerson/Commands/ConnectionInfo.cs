@@ -1,4 +1,5 @@
 using System;
+using RealPerson.Connections;
 
 namespace RealPerson.Commands;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using RealPerson.Connections;
 
 namespace RealPerson.Commands;
 

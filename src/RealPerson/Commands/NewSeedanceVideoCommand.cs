@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using RealPerson.Vendors;
 using RealPerson.Videos;
 
 namespace RealPerson.Commands;

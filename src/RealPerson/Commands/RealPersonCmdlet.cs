@@ -2,7 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using RealPerson.Commands.Hosting;
+using RealPerson.Connections;
+using RealPerson.Hosting;
 
 namespace RealPerson.Commands;
 

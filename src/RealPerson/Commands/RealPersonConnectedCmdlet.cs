@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Security;
-using RealPerson.Commands.Hosting;
+using RealPerson.Connections;
+using RealPerson.Hosting;
+using RealPerson.Vendors;
 
 namespace RealPerson.Commands;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using RealPerson.Connections;
 using RealPerson.Submission;
 
 namespace RealPerson.Commands;

@@ -1,5 +1,7 @@
 using System;
 using RealPerson.Jobs;
+using RealPerson.Reporting;
+using RealPerson.Vendors;
 using RealPerson.Videos;
 using RealPerson.Waiting;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>
 /// -AsJob: runs one of this module's commands as a thread job in this process, so the session's

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>Turns the engine's exceptions into ErrorRecords: stable ErrorId, category, target, advice.</summary>
 internal static class ErrorRecords

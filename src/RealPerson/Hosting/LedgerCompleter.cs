@@ -6,7 +6,7 @@ using System.Management.Automation.Language;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>Tab completion of -AssetId, -TaskId and -Name from the ledger (the one -LedgerPath names, if given).</summary>
 public sealed class LedgerCompleter : IArgumentCompleter

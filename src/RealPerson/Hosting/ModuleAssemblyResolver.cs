@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>
 /// Windows PowerShell 5.1 only: hands out the engine and its dependencies from bin/lib whatever

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using RealPerson.Reporting;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>
 /// The engine's <see cref="IReporter"/> for a cmdlet: calls from any thread are queued, and the

@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>Renders a link as a QR code made of half-block characters, for a phone to scan off a console.</summary>
 internal static class QrCodeText

@@ -1,8 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using RealPerson.Connections;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>Lets -ApiKey take a plain string as well as a SecureString (converted at once).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

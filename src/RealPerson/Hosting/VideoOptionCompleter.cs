@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using RealPerson.Videos;
 
-namespace RealPerson.Commands.Hosting;
+namespace RealPerson.Hosting;
 
 /// <summary>Tab completion of -Model, -Ratio and -Resolution: the values the provider already typed documents (both providers' before one is).</summary>
 public sealed class VideoOptionCompleter : IArgumentCompleter

@@ -1,3 +1,4 @@
+using RealPerson.Connections;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 

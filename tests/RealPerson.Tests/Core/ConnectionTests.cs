@@ -1,3 +1,5 @@
+using RealPerson.Connections;
+
 namespace RealPerson.Tests.Core;
 
 public class ConnectionResolverTests

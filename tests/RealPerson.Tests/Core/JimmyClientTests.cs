@@ -1,4 +1,5 @@
 using RealPerson.Simulator;
+using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Core;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using RealPerson.Connections;
 using RealPerson.Ledger;
 using RealPerson.Simulator;
 using RealPerson.Submission;

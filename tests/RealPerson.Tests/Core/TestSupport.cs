@@ -2,9 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using RealPerson.Connections;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 using RealPerson.Simulator;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 using RealPerson.Waiting;
 
 namespace RealPerson.Tests.Core;

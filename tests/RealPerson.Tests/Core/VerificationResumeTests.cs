@@ -1,4 +1,6 @@
 using RealPerson.Ledger;
+using RealPerson.Reporting;
+using RealPerson.Vendors;
 using RealPerson.Verification;
 
 namespace RealPerson.Tests.Core;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RealPerson.ApiMart;
+using RealPerson.Connections;
 using RealPerson.Http;
 using RealPerson.Jimmy;
 using RealPerson.Ledger;

@@ -244,7 +244,7 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     public void Ids_and_names_tab_complete_from_the_ledger(string command, string parameter)
     {
         var completer = Parameter(Cmdlet(command), parameter).CustomAttributes.Single(a => a.AttributeType.Name == "ArgumentCompleterAttribute");
-        Assert.Equal("RealPerson.Commands.Hosting.LedgerCompleter", ((Type)completer.ConstructorArguments[0].Value!).FullName);
+        Assert.Equal("RealPerson.Hosting.LedgerCompleter", ((Type)completer.ConstructorArguments[0].Value!).FullName);
     }
 
     [Fact]

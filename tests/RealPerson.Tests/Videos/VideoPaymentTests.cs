@@ -1,3 +1,4 @@
+using RealPerson.Connections;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Simulator;

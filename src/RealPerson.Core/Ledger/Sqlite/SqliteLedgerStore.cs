@@ -6,9 +6,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
-using RealPerson.Ledger.Sqlite;
 
-namespace RealPerson.Ledger;
+namespace RealPerson.Ledger.Sqlite;
 
 /// <summary>
 /// The ledger as a SQLite database (WAL, synchronous FULL): every record in <c>records</c> (the
@@ -237,7 +236,7 @@ internal sealed class SqliteLedgerStore : ILedgerStore
                 return;
             }
 
-            asset = new Asset { Provider = provider, SubmissionId = record.SubmissionId, CreatedAt = record.CreatedAt ?? record.Timestamp };
+            asset = LedgerView.Begin(record, provider);
         }
 
         var withdrawn = record.Event == LedgerEvent.NotSent;
@@ -341,10 +340,9 @@ internal sealed class SqliteLedgerStore : ILedgerStore
 
     private static Asset ToAsset(LedgerRecord row)
     {
-        var asset = new Asset { Provider = Enum.TryParse<Provider>(row.Provider, true, out var p) ? p : Provider.JimmyAI };
-        AssetRecords.Apply(row, asset);
-        asset.Status = Enum.TryParse<AssetStatus>(row.Status, true, out var status) ? status : AssetStatus.Unknown;
-        asset.Error = row.Error;
+        // A row is the asset's folded state written as a status record: read back as one.
+        var asset = LedgerView.Begin(row, Enum.TryParse<Provider>(row.Provider, true, out var p) ? p : Provider.JimmyAI);
+        LedgerView.Apply(asset, row);
         return asset;
     }
 

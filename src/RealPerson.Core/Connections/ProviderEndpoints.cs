@@ -1,6 +1,6 @@
 using System;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>The vendors' public base URLs, used when nothing else names one.</summary>
 public static class ProviderEndpoints

@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>
 /// Names an account without its key: the first 16 hex digits of a SHA-256 of provider and key.

@@ -1,4 +1,4 @@
-namespace RealPerson;
+namespace RealPerson.Reporting;
 
 /// <summary>One progress update: an activity, a status line, and a percentage (-1 when unknown).</summary>
 public sealed class ProgressReport

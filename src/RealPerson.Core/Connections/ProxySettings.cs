@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>An explicit proxy for a session (Connect-RealPerson -Proxy); equal settings share one HttpClient.</summary>
 public sealed class ProxySettings : IEquatable<ProxySettings>

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>Checks a base URL: absolute, https, or http only to a loopback host (for the simulator).</summary>
 public static class BaseUrlPolicy

@@ -1,4 +1,4 @@
-namespace RealPerson;
+namespace RealPerson.Reporting;
 
 /// <summary>
 /// How the engine talks to its host (a cmdlet, or a test). Implementations may be called from any

@@ -1,7 +1,7 @@
 using System;
 using System.Security;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>Session defaults for one provider, set by Connect-RealPerson.</summary>
 public sealed class ConnectionProfile

@@ -1,4 +1,4 @@
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>The environment variables the module reads.</summary>
 public static class EnvironmentVariables

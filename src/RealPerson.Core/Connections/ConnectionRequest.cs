@@ -1,6 +1,6 @@
 using System.Security;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>What a cmdlet call itself says about the connection (-Provider, -ApiKey, -BaseUrl).</summary>
 public sealed class ConnectionRequest

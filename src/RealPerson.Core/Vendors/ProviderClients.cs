@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Concurrent;
 using RealPerson.ApiMart;
+using RealPerson.Connections;
 using RealPerson.Http;
 using RealPerson.Jimmy;
+using RealPerson.Reporting;
 using RealPerson.Vendors;
 using RealPerson.Waiting;
 
-namespace RealPerson;
+namespace RealPerson.Vendors;
 
 /// <summary>
 /// The vendor clients one command uses, made when first needed (so a missing key for a provider

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>The session defaults Connect-RealPerson sets, one profile per provider.</summary>
 public sealed class SessionConnections

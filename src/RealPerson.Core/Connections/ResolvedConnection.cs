@@ -1,6 +1,6 @@
 using System;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>Everything a client needs to reach one provider. <see cref="ToString"/> never shows the key.</summary>
 public sealed class ResolvedConnection

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>
 /// Finds the key and base URL for a provider, first found wins: the call's own parameters,

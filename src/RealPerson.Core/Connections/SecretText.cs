@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>Converts between SecureString and plain text; the plain form lives only as long as a request needs it.</summary>
 public static class SecretText

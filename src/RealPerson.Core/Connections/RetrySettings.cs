@@ -1,6 +1,6 @@
 using System;
 
-namespace RealPerson;
+namespace RealPerson.Connections;
 
 /// <summary>How hard the clients retry transient failures (408, 429, 502, 503, 504, refused connections).</summary>
 public sealed class RetrySettings
