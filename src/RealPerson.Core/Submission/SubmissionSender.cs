@@ -147,100 +147,126 @@ internal sealed class SubmissionSender
             // Stopped before anything was journaled: nothing was sent, so nothing may be recorded as Unknown.
             cancellationToken.ThrowIfCancellationRequested();
 
-            var first = batch[0].Item;
-            var now = DateTimeOffset.UtcNow;
-            var connection = clients.Connection(first.Provider);
-            var vendor = clients.Vendor(first.Provider);
-            var assets = batch.Select(p =>
+            var assets = Intents(batch);
+            if (await JournalIntentAsync(batch, assets).ConfigureAwait(false))
             {
-                var asset = vendor.Describe(p.Item);
-                asset.Endpoint = connection.Endpoint;
-                asset.Account = connection.Account;
-                asset.SubmissionId = Guid.NewGuid().ToString("N");
-                asset.Status = AssetStatus.Unknown;
-                asset.CreatedAt = now;
-                return asset;
-            }).ToList();
-
-            try
-            {
-                await journal.RecordIntentAsync(assets).ConfigureAwait(false);
-            }
-            catch (RealPersonException e)
-            {
-                // Nothing is paid for that the ledger has not recorded first: this batch is not sent.
-                Summary.CountRejected(assets.Count);
-                results.Release(batch, null, e);
-                return;
-            }
-
-            try
-            {
-                var answers = await vendor.SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < assets.Count; i++)
-                {
-                    assets[i] = SubmissionJournal.Accepted(assets[i], answers[i]);
-                }
-
-                await journal.RecordOutcomeAsync(LedgerEvent.Submitted, assets).ConfigureAwait(false);
-                Summary.CountSubmitted(assets.Count);
-                results.Release(batch, assets, null);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                SubmissionJournal.MarkUnknown(assets, "Stopped while sending; the vendor may have received it.");
-                await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
-                throw;
-            }
-            catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
-            {
-                SubmissionJournal.MarkUnknown(assets, e.Message);
-                await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
-                Summary.CountUnknown(assets.Count);
-                foreach (var asset in assets)
-                {
-                    reporter.Warning($"The outcome of submitting '{asset.Name}' to {asset.Provider} is unknown: {e.Message} " +
-                        "It is kept as Status Unknown in the ledger. Check the vendor's console; if it is not there, submit it again with -Force.");
-                }
-
-                results.Release(batch, assets, null);
-            }
-            catch (RealPersonException e)
-            {
-                // The vendor refused the request without reviewing it, or it never got there:
-                // nothing was charged, and nothing is recorded as a review's Failed.
-                var reached = e.ErrorId != ErrorIds.NetworkError;
-                SubmissionJournal.MarkRejected(assets, e.Message);
-
-                await journal.RecordOutcomeAsync(reached ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
-                Summary.CountRejected(assets.Count);
-                if (Failures.StopsTheRun(e))
-                {
-                    Interlocked.CompareExchange(ref stoppedBy, e, null);
-                    foreach (var pending in batch)
-                    {
-                        pending.Completion.TrySetResult(null);
-                        results.Settle(pending, () => { });
-                    }
-
-                    return;
-                }
-
-                results.Release(batch, null, e);
-            }
-            catch (Exception e) when (!(e is OperationCanceledException))
-            {
-                // Whatever went wrong, the send may have happened: keep the item, as Unknown.
-                SubmissionJournal.MarkUnknown(assets, "Unexpected failure while sending: " + e.Message);
-                await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
-                Summary.CountUnknown(assets.Count);
-                results.Release(batch, assets, null);
+                await SendJournaledAsync(batch, assets, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             slot?.Dispose();
             throttle.Release();
+        }
+    }
+
+    /// <summary>The batch's assets as they are about to be sent: Unknown until the vendor answers.</summary>
+    private List<Asset> Intents(IReadOnlyList<PendingSubmission> batch)
+    {
+        var provider = batch[0].Item.Provider;
+        var connection = clients.Connection(provider);
+        var vendor = clients.Vendor(provider);
+        var now = DateTimeOffset.UtcNow;
+        return batch.Select(p =>
+        {
+            var asset = vendor.Describe(p.Item);
+            asset.Endpoint = connection.Endpoint;
+            asset.Account = connection.Account;
+            asset.SubmissionId = Guid.NewGuid().ToString("N");
+            asset.Status = AssetStatus.Unknown;
+            asset.CreatedAt = now;
+            return asset;
+        }).ToList();
+    }
+
+    /// <summary>Nothing is paid for that the ledger has not recorded first: false (and the batch answered) when it could not be.</summary>
+    private async Task<bool> JournalIntentAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets)
+    {
+        try
+        {
+            await journal.RecordIntentAsync(assets).ConfigureAwait(false);
+            return true;
+        }
+        catch (RealPersonException e)
+        {
+            Summary.CountRejected(assets.Count);
+            results.Release(batch, null, e);
+            return false;
+        }
+    }
+
+    /// <summary>The paid request, sent once; its outcome, whatever it is, is journaled and handed back.</summary>
+    private async Task SendJournaledAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answers = await clients.Vendor(batch[0].Item.Provider).SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < assets.Count; i++)
+            {
+                assets[i] = SubmissionJournal.Accepted(assets[i], answers[i]);
+            }
+
+            await journal.RecordOutcomeAsync(LedgerEvent.Submitted, assets).ConfigureAwait(false);
+            Summary.CountSubmitted(assets.Count);
+            results.Release(batch, assets, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            SubmissionJournal.MarkUnknown(assets, "Stopped while sending; the vendor may have received it.");
+            await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+            throw;
+        }
+        catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
+        {
+            foreach (var asset in assets)
+            {
+                reporter.Warning($"The outcome of submitting '{asset.Name}' to {asset.Provider} is unknown: {e.Message} " +
+                    "It is kept as Status Unknown in the ledger. Check the vendor's console; if it is not there, submit it again with -Force.");
+            }
+
+            await RecordUnknownAsync(batch, assets, e.Message).ConfigureAwait(false);
+        }
+        catch (RealPersonException e)
+        {
+            await RecordRefusedAsync(batch, assets, e).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException))
+        {
+            // Whatever went wrong, the send may have happened: keep the item, as Unknown.
+            await RecordUnknownAsync(batch, assets, "Unexpected failure while sending: " + e.Message).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordUnknownAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, string why)
+    {
+        SubmissionJournal.MarkUnknown(assets, why);
+        await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
+        Summary.CountUnknown(assets.Count);
+        results.Release(batch, assets, null);
+    }
+
+    /// <summary>
+    /// The vendor refused the request without reviewing it, or it never got there: nothing was
+    /// charged, and nothing is recorded as a review's Failed. A refusal every other input would meet
+    /// too (a bad key, no balance) stops the run.
+    /// </summary>
+    private async Task RecordRefusedAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, RealPersonException e)
+    {
+        var reached = e.ErrorId != ErrorIds.NetworkError;
+        SubmissionJournal.MarkRejected(assets, e.Message);
+        await journal.RecordOutcomeAsync(reached ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
+        Summary.CountRejected(assets.Count);
+        if (!Failures.StopsTheRun(e))
+        {
+            results.Release(batch, null, e);
+            return;
+        }
+
+        Interlocked.CompareExchange(ref stoppedBy, e, null);
+        foreach (var pending in batch)
+        {
+            pending.Completion.TrySetResult(null);
+            results.Settle(pending, () => { });
         }
     }
 }
