@@ -250,29 +250,7 @@ public sealed class JobWaiter<TJob>
     {
         if (reading.Failure is { } failure)
         {
-            if (SingleRound)
-            {
-                Emit(entry, failure);
-            }
-            else if (Failures.EndsTheWait(failure))
-            {
-                Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
-            }
-            else if (!Failures.IsNotFound(failure))
-            {
-                reporter.Warning($"Could not read {kind.Describe(entry.Job)}: {failure.Message} Will try again.");
-            }
-            else if (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
-            {
-                // Within the grace the vendor may be lagging behind its own create; and a "not found"
-                // is never final on the first asking, however slow that answer was.
-                reporter.Verbose($"{route} does not know {kind.Describe(entry.Job)} yet; asking again.");
-            }
-            else
-            {
-                Emit(entry, failure);
-            }
-
+            ApplyFailure(entry, failure, route);
             return;
         }
 
@@ -316,6 +294,33 @@ public sealed class JobWaiter<TJob>
         if (kind.IsFinal(fresh) || SingleRound)
         {
             Emit(entry, null);
+        }
+    }
+
+    /// <summary>A read that failed for one job: its answer in a single round; in a wait, final only when asking again cannot help.</summary>
+    private void ApplyFailure(Entry entry, RealPersonException failure, JobRoute route)
+    {
+        if (SingleRound)
+        {
+            Emit(entry, failure);
+        }
+        else if (Failures.EndsTheWait(failure))
+        {
+            Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
+        }
+        else if (!Failures.IsNotFound(failure))
+        {
+            reporter.Warning($"Could not read {kind.Describe(entry.Job)}: {failure.Message} Will try again.");
+        }
+        else if (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
+        {
+            // Within the grace the vendor may be lagging behind its own create; and a "not found"
+            // is never final on the first asking, however slow that answer was.
+            reporter.Verbose($"{route} does not know {kind.Describe(entry.Job)} yet; asking again.");
+        }
+        else
+        {
+            Emit(entry, failure);
         }
     }
 
