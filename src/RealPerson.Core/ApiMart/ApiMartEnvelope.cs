@@ -10,7 +10,7 @@ namespace RealPerson.ApiMart;
 /// with <c>{"error":{"message","type","code","param"}}</c>, or as a <c>code</c> other than 200 with
 /// <c>message</c> or <c>msg</c>.
 /// </summary>
-public static class ApiMartEnvelope
+internal static class ApiMartEnvelope
 {
     public static JsonElement ReadData(VendorResponse response, Redactor redactor, string what, string? genericErrorId = null)
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace RealPerson.ApiMart;
 
 /// <summary>An APIMart task as <c>GET /v1/tasks/{id}</c> reports it.</summary>
-public sealed class ApiMartTask
+internal sealed class ApiMartTask
 {
     public string Id { get; init; } = string.Empty;
 

@@ -74,7 +74,7 @@ public sealed partial class ApiMartVendor
     }
 
     /// <summary>Step 2 once, as it answers. Liberal about the undocumented shape.</summary>
-    public async Task<VerificationQueryResult> QueryVerificationAsync(string bytedToken, string projectName, CancellationToken cancellationToken)
+    internal async Task<VerificationQueryResult> QueryVerificationAsync(string bytedToken, string projectName, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, string> { ["byted_token"] = bytedToken, ["project_name"] = projectName };
         var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Read, cancellationToken).ConfigureAwait(false);

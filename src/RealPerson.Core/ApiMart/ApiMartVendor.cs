@@ -103,7 +103,7 @@ public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationA
     }
 
     /// <summary>Any task (liveness session, liveness result, review, video) as <c>GET /v1/tasks/{id}</c> reports it.</summary>
-    public async Task<ApiMartTask> GetTaskAsync(string taskId, CancellationToken cancellationToken)
+    internal async Task<ApiMartTask> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
         var response = await http.GetAsync(TasksPath + Uri.EscapeDataString(taskId), cancellationToken).ConfigureAwait(false);
         JsonElement data;

@@ -7,7 +7,7 @@ namespace RealPerson.ApiMart;
 /// Finds the asset group id in step 2's undocumented answer: <c>group_id</c> or <c>GroupId</c> at the top,
 /// or nested (for example inside <c>raw_response</c>, which may itself be JSON in a string).
 /// </summary>
-public static class GroupIdFinder
+internal static class GroupIdFinder
 {
     private const int MaxDepth = 6;
 

@@ -11,7 +11,7 @@ namespace RealPerson.ApiMart;
 /// order without names, so each asset is matched by its position (or by name or url where an entry has them).
 /// A failed task's <c>usable_assets</c> are Active; the rest are Failed with the vendor's reason.
 /// </summary>
-public static class ReviewTaskMapper
+internal static class ReviewTaskMapper
 {
     public static Asset Apply(ApiMartTask task, Asset asset)
     {

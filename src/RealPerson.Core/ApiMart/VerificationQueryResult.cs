@@ -1,7 +1,7 @@
 namespace RealPerson.ApiMart;
 
 /// <summary>What one step-2 query said: the group id, a task that will carry it, or "not yet".</summary>
-public sealed class VerificationQueryResult
+internal sealed class VerificationQueryResult
 {
     public string? GroupId { get; init; }
 

@@ -6,7 +6,7 @@ namespace RealPerson.ApiMart;
 /// What an error from step 2 (or its task) says about the liveness check, read from APIMart's own
 /// words, since it documents none of them.
 /// </summary>
-public static class VerificationVerdicts
+internal static class VerificationVerdicts
 {
     public static VerificationVerdict Read(string? code, string? message)
     {

@@ -7,7 +7,7 @@ using RealPerson.Reporting;
 namespace RealPerson.Jimmy;
 
 /// <summary>Turns a Jimmy AI asset object into an <see cref="Asset"/>, liberally.</summary>
-public static class JimmyAssetReader
+internal static class JimmyAssetReader
 {
     public static Asset Read(JsonElement data, VendorResponse response, Redactor redactor, IReporter reporter)
     {

@@ -9,7 +9,7 @@ namespace RealPerson.Jimmy;
 /// Reads Jimmy AI's <c>{"code","msg","data"}</c> envelope. Success is <c>code</c> 0, or the string
 /// "20000" its video endpoints use (either type accepted); any other code is a typed error carrying <c>msg</c>.
 /// </summary>
-public static class JimmyEnvelope
+internal static class JimmyEnvelope
 {
     public static JsonElement ReadData(VendorResponse response, Redactor redactor, string what, string? genericErrorId = null)
     {
