@@ -107,11 +107,9 @@ internal sealed class JsonLinesLedgerStore : ILedgerStore
     /// <summary>Every readable record, in file order; unreadable lines (a torn write) are counted and skipped.</summary>
     public async Task<LedgerContents> ReadAllAsync(CancellationToken cancellationToken = default)
     {
-        var skippedLines = 0;
-        var records = new List<LedgerRecord>();
         if (!File.Exists(Path))
         {
-            return new LedgerContents(records, 0);
+            return new LedgerContents(new List<LedgerRecord>(), 0);
         }
 
         string content;
@@ -121,6 +119,14 @@ internal sealed class JsonLinesLedgerStore : ILedgerStore
             content = reader.ReadToEnd();
         }
 
+        return Parse(content);
+    }
+
+    /// <summary>The records of a journal's text, in order; unreadable lines (a torn write) are counted and skipped.</summary>
+    public static LedgerContents Parse(string content)
+    {
+        var skippedLines = 0;
+        var records = new List<LedgerRecord>();
         foreach (var line in content.Split('\n'))
         {
             if (string.IsNullOrWhiteSpace(line))

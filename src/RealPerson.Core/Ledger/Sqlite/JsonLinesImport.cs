@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.Data.Sqlite;
+
+namespace RealPerson.Ledger.Sqlite;
+
+/// <summary>Brings a JSON Lines journal (the ledger's earlier form) into the database, once.</summary>
+internal static class JsonLinesImport
+{
+    /// <summary>
+    /// A ledger kept as JSON Lines (the same path with .jsonl; an older module, or a script pinned to
+    /// it, may write one again later) is copied in and kept as .bak. Claimed first by renaming it (one
+    /// process wins), copied in one transaction that also records the claim, then renamed to .bak: a
+    /// crash at any point neither loses it nor copies it twice.
+    /// </summary>
+    public static void ImportTwin(SqliteConnection connection, string path)
+    {
+        var twin = System.IO.Path.ChangeExtension(path, ".jsonl");
+        if (string.Equals(twin, path, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(twin)!;
+        var claims = Directory.GetFiles(folder, System.IO.Path.GetFileName(twin) + ".importing-*").ToList();
+        if (File.Exists(twin))
+        {
+            var claim = twin + ".importing-" + Guid.NewGuid().ToString("N");
+            try
+            {
+                File.Move(twin, claim);
+                claims.Add(claim);
+            }
+            catch (IOException)
+            {
+                // Another process claimed it first.
+            }
+        }
+
+        foreach (var claim in claims)
+        {
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "SELECT 1 FROM meta WHERE key = $claim";
+                check.Parameters.AddWithValue("$claim", "imported:" + System.IO.Path.GetFileName(claim));
+                if (check.ExecuteScalar() is null)
+                {
+                    var records = JsonLinesLedgerStore.Parse(File.ReadAllText(claim)).Records;
+                    SqliteJournal.AppendIn(connection, transaction, records);
+                    using var mark = connection.CreateCommand();
+                    mark.Transaction = transaction;
+                    mark.CommandText = "INSERT INTO meta (key, value) VALUES ($claim, $when)";
+                    mark.Parameters.AddWithValue("$claim", "imported:" + System.IO.Path.GetFileName(claim));
+                    mark.Parameters.AddWithValue("$when", DateTimeOffset.UtcNow.ToString("O"));
+                    mark.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            var backup = twin + ".bak";
+            if (File.Exists(backup))
+            {
+                backup = twin + "." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff") + ".bak";
+            }
+
+            try
+            {
+                File.Move(claim, backup);
+            }
+            catch (IOException)
+            {
+                // Moved by another process, or it will be on the next open; it is imported once either way.
+            }
+        }
+    }
+}
