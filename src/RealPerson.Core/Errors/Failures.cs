@@ -45,4 +45,13 @@ public static class Failures
     public static bool EndsTheWait(RealPersonException e) => Classify(e, whileSending: false) == FailureKind.FatalForRun;
 
     public static bool IsNotFound(RealPersonException e) => e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.TaskNotFound;
+
+    /// <summary>
+    /// Whether asking again in a moment may well get another answer: no connection, the vendor
+    /// failing or busy, an answer that could not be read. The wait for one person's liveness check
+    /// retries only these; any other answer about it is that check's outcome.
+    /// </summary>
+    public static bool IsMomentary(RealPersonException e) =>
+        e.ErrorId == ErrorIds.NetworkError || e.ErrorId == ErrorIds.VendorUnavailable ||
+        e.ErrorId == ErrorIds.VendorRateLimited || e.ErrorId == ErrorIds.InvalidVendorResponse;
 }

@@ -34,11 +34,13 @@ public sealed partial class JimmyVendor : IVendor
     // A name and a URL are all it takes (checked for every vendor before this).
     public RealPersonException? CheckInput(SubmitItem item) => null;
 
+    // A GroupId given with the input is carried along as given (Jimmy AI has no groups; it is not sent).
     public Asset Describe(SubmitItem item) => new()
     {
         Provider = Provider.JimmyAI,
         Name = item.Name,
         Url = item.Url,
+        GroupId = item.GroupId,
     };
 
     public async Task<IReadOnlyList<Asset>> SubmitAsync(IReadOnlyList<SubmitItem> items, CancellationToken cancellationToken) =>

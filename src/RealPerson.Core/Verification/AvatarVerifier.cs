@@ -11,9 +11,9 @@ namespace RealPerson.Verification;
 /// <summary>
 /// The liveness flow: open a session, wait for its link and token, then (optionally) wait until the
 /// person has passed and the asset group is known. Both waits are <see cref="JobWaiter{TJob}"/>'s,
-/// over <see cref="VerificationJobs"/>; each change is journaled (the link ready, the end), so an
-/// interrupted verification can be resumed by its TaskId (<see cref="ResumeAsync"/>: the session's
-/// task gives the link again).
+/// over <see cref="VerificationJobs"/>. A new session is journaled when its link is ready, and the
+/// check when it ends (passed, refused, expired), so an interrupted verification can be resumed by
+/// its TaskId (<see cref="ResumeAsync"/>: the session's task gives the link again).
 /// </summary>
 public sealed class AvatarVerifier
 {
@@ -40,7 +40,11 @@ public sealed class AvatarVerifier
     {
         var taskId = await api.StartVerificationAsync(callbackUrl, projectName, cancellationToken).ConfigureAwait(false);
         reporter.Verbose($"APIMart verification task {taskId} created; waiting for its link.");
-        return await ResumeAsync(taskId, projectName, cancellationToken).ConfigureAwait(false);
+        var session = await ResumeAsync(taskId, projectName, cancellationToken).ConfigureAwait(false);
+
+        // Journaled once, when it starts: a resumed session is already in the ledger, perhaps as ended.
+        await StatusJournal.RecordAsync(ledger, new[] { VerificationRecords.From(session, Endpoint) }, reporter).ConfigureAwait(false);
+        return session;
     }
 
     /// <summary>
@@ -53,7 +57,7 @@ public sealed class AvatarVerifier
 
         // The session's task is usually done in well under a second: look soon, then less often.
         var options = new WaitOptions { Timeout = LinkTimeout, PollInterval = PollInterval, FirstPollDelay = TimeSpan.FromMilliseconds(250), NotFoundGrace = TimeSpan.Zero };
-        var outcome = await RunAsync(session, new VerificationJobs(api, VerificationGoal.Link, Endpoint, reporter), options, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunAsync(session, new VerificationJobs(api, VerificationGoal.Link, Endpoint, reporter), options, null, cancellationToken).ConfigureAwait(false);
         return outcome.Result();
     }
 
@@ -65,25 +69,38 @@ public sealed class AvatarVerifier
             throw new ArgumentException("The verification has no BytedToken.", nameof(verification));
         }
 
-        // The wait's own deadline is a backstop: the first poll past the link's expiry ends it as Expired.
         var kind = new VerificationJobs(api, VerificationGoal.Pass, Endpoint, reporter);
-        var left = kind.GiveUpAt(verification) - DateTimeOffset.UtcNow;
-        var options = new WaitOptions { Timeout = (left > TimeSpan.Zero ? left : TimeSpan.Zero) + PollInterval + TimeSpan.FromSeconds(1), PollInterval = PollInterval };
-        var outcome = await RunAsync(verification, kind, options, cancellationToken).ConfigureAwait(false);
-        if (outcome.Job is { } ended)
+        var session = kind.WithExpiry(verification);
+
+        // Asked at an even pace: the person needs a while on the phone. The wait's own deadline is a
+        // backstop past the first poll after the link's expiry, which ends the session as Expired.
+        var left = kind.GiveUpAt(session) - DateTimeOffset.UtcNow;
+        var options = new WaitOptions
         {
-            verification.Status = ended.Status;
-            verification.GroupId = ended.GroupId;
+            Timeout = (left > TimeSpan.Zero ? left : TimeSpan.Zero) + PollInterval + TimeSpan.FromSeconds(1),
+            PollInterval = PollInterval,
+            FirstPollDelay = PollInterval,
+            NotFoundGrace = TimeSpan.Zero,
+        };
+        var outcome = await RunAsync(session, kind, options, ledger, cancellationToken).ConfigureAwait(false);
+        var ended = outcome.Job ?? session;
+        if (outcome.Failure is { ErrorId: ErrorIds.VerificationExpired } && ended.Status != VerificationStatus.Expired)
+        {
+            // The backstop fired (a read hung past the expiry): the session is over all the same.
+            ended.Status = VerificationStatus.Expired;
+            await StatusJournal.RecordAsync(ledger, new[] { VerificationRecords.From(ended, Endpoint) }, reporter).ConfigureAwait(false);
         }
 
+        verification.Status = ended.Status;
+        verification.GroupId = ended.GroupId;
         outcome.Result();
         return verification;
     }
 
-    private async Task<OneJobOutcome<AvatarVerification>> RunAsync(AvatarVerification verification, VerificationJobs kind, WaitOptions options, CancellationToken cancellationToken)
+    private async Task<OneJobOutcome<AvatarVerification>> RunAsync(AvatarVerification verification, VerificationJobs kind, WaitOptions options, AssetLedger? journal, CancellationToken cancellationToken)
     {
         var outcome = new OneJobOutcome<AvatarVerification>(reporter);
-        var waiter = new JobWaiter<AvatarVerification>(kind, options, outcome, ledger);
+        var waiter = new JobWaiter<AvatarVerification>(kind, options, outcome, journal);
         waiter.Add(verification);
         waiter.Complete();
         await waiter.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -44,8 +44,17 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
     public int ActivityId => 0x5256;
 
     /// <summary>When a session waiting for the person is given up: its link's expiry, plus the grace.</summary>
+    /// <remarks>A session is given its expiry when the wait starts, if it came without one (<see cref="WithExpiry"/>).</remarks>
     public DateTimeOffset GiveUpAt(AvatarVerification job) =>
-        (job.ExpiresAt ?? DateTimeOffset.UtcNow + api.LinkLifetime) + ClockGrace;
+        (job.ExpiresAt ?? DateTimeOffset.MaxValue - ClockGrace) + ClockGrace;
+
+    /// <summary>The session as this wait follows it: with an expiry, fixed now if it came without one (a link lasts its lifetime).</summary>
+    public AvatarVerification WithExpiry(AvatarVerification job)
+    {
+        var copy = job.Clone();
+        copy.ExpiresAt ??= DateTimeOffset.UtcNow + api.LinkLifetime;
+        return copy;
+    }
 
     public JobRoute RouteOf(AvatarVerification job) => new(job.Provider, endpoint);
 
@@ -58,13 +67,12 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
             ? (job.TaskId is null ? Failed("This verification has no TaskId to ask about; start a new one with Start-AvatarVerification.") : null)
             : (string.IsNullOrEmpty(job.BytedToken) ? Failed("This verification has no BytedToken; resume it by its TaskId (Wait-AvatarVerification -TaskId).") : null);
 
+    // Only what this wait learned ends it: a session handed in as Refused or Expired (an earlier
+    // verdict, perhaps a misreading of the vendor's words) is asked about again.
     public bool IsFinal(AvatarVerification job) =>
-        (job.TaskId != null && endings.ContainsKey(job.TaskId)) || job.Status switch
-        {
-            VerificationStatus.Passed or VerificationStatus.Refused or VerificationStatus.Expired => true,
-            VerificationStatus.LinkReady => goal == VerificationGoal.Link,
-            _ => false,
-        };
+        endings.ContainsKey(Key(job)) || (goal == VerificationGoal.Link
+            ? job.Status != VerificationStatus.Pending
+            : job.Status == VerificationStatus.Passed && job.GroupId != null);
 
     // The link's lifetime, spent: the person's part has no percent of its own.
     public int? PercentOf(AvatarVerification job) =>
@@ -83,9 +91,18 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
                     ? await ReadLinkAsync(job, cancellationToken).ConfigureAwait(false)
                     : await ReadPassAsync(job, cancellationToken).ConfigureAwait(false)));
             }
+            catch (RealPersonException e) when (goal == VerificationGoal.Pass && Failures.IsMomentary(e))
+            {
+                // The JobWaiter warns and asks again.
+                readings.Add(JobReading<AvatarVerification>.Failed(e));
+            }
             catch (RealPersonException e)
             {
-                readings.Add(JobReading<AvatarVerification>.Failed(e));
+                // Anything else said about this session is its outcome (a refused key is not the
+                // person's doing, and ends it as itself). The link wait retries nothing more than
+                // each request's own retries: the session's task either gives the link or will not.
+                endings[Key(job)] = e;
+                readings.Add(JobReading<AvatarVerification>.Read(job));
             }
         }
 
@@ -96,7 +113,7 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
         after.Status != before.Status && after.Status != VerificationStatus.Pending ? VerificationRecords.From(after, endpoint) : null;
 
     public RealPersonException? ErrorOfFinal(AvatarVerification job) =>
-        job.TaskId != null && endings.TryGetValue(job.TaskId, out var ending) ? ending : null;
+        endings.TryGetValue(Key(job), out var ending) ? ending : null;
 
     public RealPersonException TimedOut(AvatarVerification job, TimeSpan waited) =>
         goal == VerificationGoal.Link
@@ -120,19 +137,8 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
         return $"Open the link on a phone; {left:0} s left";
     }
 
-    private async Task<AvatarVerification> ReadLinkAsync(AvatarVerification job, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await api.ReadSessionAsync(job.TaskId!, job.ProjectName ?? ProjectNames.Default, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RealPersonException e) when (e.ErrorId == ErrorIds.VerificationFailed)
-        {
-            // The session's task ended without a link: asking again will not make one.
-            endings[job.TaskId!] = e;
-            return job;
-        }
-    }
+    private Task<AvatarVerification> ReadLinkAsync(AvatarVerification job, CancellationToken cancellationToken) =>
+        api.ReadSessionAsync(job.TaskId!, job.ProjectName ?? ProjectNames.Default, cancellationToken);
 
     private async Task<AvatarVerification> ReadPassAsync(AvatarVerification job, CancellationToken cancellationToken)
     {
@@ -153,8 +159,8 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
                 return End(next, VerificationStatus.Refused, RefusedError(result.VendorCode, result.Words ?? "The liveness check was refused.", result.Cause));
             case VerificationVerdict.Expired:
                 return End(next, VerificationStatus.Expired, ExpiredError(result.VendorCode, result.Words ?? "The link expired", result.Cause));
-            case VerificationVerdict.Unclear when result.Words != null && (!lastUnclear.TryGetValue(job.TaskId ?? string.Empty, out var said) || said != result.Words):
-                lastUnclear[job.TaskId ?? string.Empty] = result.Words;
+            case VerificationVerdict.Unclear when result.Words != null && (!lastUnclear.TryGetValue(Key(job), out var said) || said != result.Words):
+                lastUnclear[Key(job)] = result.Words;
                 reporter.Warning($"APIMart answered the verification query with '{result.Words}'; still waiting for the person until the link expires.");
                 return next;
             default:
@@ -170,13 +176,16 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
     private AvatarVerification End(AvatarVerification job, VerificationStatus status, RealPersonException error)
     {
         job.Status = status;
-        endings[job.TaskId ?? string.Empty] = error;
+        endings[Key(job)] = error;
         return job;
     }
 
     private string ExpiredWithoutWord(AvatarVerification job) =>
         $"The verification link expired at {job.ExpiresAt ?? DateTimeOffset.UtcNow:u}" +
-        (lastUnclear.TryGetValue(job.TaskId ?? string.Empty, out var said) ? $" (APIMart's last word was '{said}')" : string.Empty);
+        (lastUnclear.TryGetValue(Key(job), out var said) ? $" (APIMart's last word was '{said}')" : string.Empty);
+
+    // A session is known by its task, or by its token when it came without one.
+    private static string Key(AvatarVerification job) => job.TaskId ?? job.BytedToken ?? string.Empty;
 
     private static RealPersonException Failed(string message) =>
         new(ErrorIds.VerificationFailed, FailureCategory.InvalidArgument, message);

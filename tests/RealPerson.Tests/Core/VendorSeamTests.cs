@@ -59,9 +59,9 @@ public sealed class VendorSeamTests
         Assert.Equal((Provider.APIMart, "alice", "https://img.example.com/alice.jpg", "grp_1", "my-project", (AssetType?)AssetType.Video),
             (apiMart.Provider, apiMart.Name, apiMart.Url, apiMart.GroupId, apiMart.ProjectName, apiMart.AssetType));
 
-        // Jimmy AI has no groups, projects or types: the ledger keeps none for its assets.
-        var jimmy = Clients.Jimmy.Describe(Item(Provider.JimmyAI, "grp_ignored", "my-project", AssetType.Video));
-        Assert.Equal((Provider.JimmyAI, "alice", (string?)null, (string?)null, (AssetType?)null), (jimmy.Provider, jimmy.Name, jimmy.GroupId, jimmy.ProjectName, jimmy.AssetType));
+        // Jimmy AI has no projects or types: the ledger keeps none for its assets (a GroupId is carried as given).
+        var jimmy = Clients.Jimmy.Describe(Item(Provider.JimmyAI, "grp_given", "my-project", AssetType.Video));
+        Assert.Equal((Provider.JimmyAI, "alice", "grp_given", (string?)null, (AssetType?)null), (jimmy.Provider, jimmy.Name, jimmy.GroupId, jimmy.ProjectName, jimmy.AssetType));
     }
 
     [Fact]

@@ -43,6 +43,22 @@ public sealed class VerificationJobsTests
     }
 
     [Fact]
+    public async Task A_new_session_is_journaled_once_and_a_resumed_one_not_again()
+    {
+        using var dir = new TempDirectory();
+        var ledger = new AssetLedger(dir.File("ledger.jsonl"));
+        var verifier = new AvatarVerifier(new ScriptedVerificationApi { SessionReadsBeforeLink = 1 }, new RecordingReporter(), ledger) { PollInterval = Fast };
+
+        var started = await verifier.StartAsync("https://example.com/callback", "default", CancellationToken.None).WaitAsync(TestTime.Long);
+        var records = (await ledger.ReadAllAsync()).Records;
+        Assert.Equal(VerificationStatus.LinkReady, Assert.Single(records).Status is { } status ? Enum.Parse<VerificationStatus>(status) : default);
+
+        // Resuming (say after the ledger recorded it as ended) reads the link again but writes nothing.
+        await verifier.ResumeAsync(started.TaskId!, "default", CancellationToken.None).WaitAsync(TestTime.Long);
+        Assert.Single((await ledger.ReadAllAsync()).Records);
+    }
+
+    [Fact]
     public async Task Unclear_words_are_warned_about_once_and_the_pass_still_counts()
     {
         var api = new ScriptedVerificationApi();
@@ -147,6 +163,99 @@ public sealed class VerificationJobsTests
         Assert.True(api.ResultReads >= 1);
     }
 
+    [Fact]
+    public async Task A_read_that_hangs_past_the_expiry_still_ends_the_session_as_Expired_in_the_ledger()
+    {
+        var api = new ScriptedVerificationApi { ResultDelay = TimeSpan.FromSeconds(2) };
+        using var dir = new TempDirectory();
+        var ledger = new AssetLedger(dir.File("ledger.jsonl"));
+
+        // Gives up half a second from now; the one read in flight then takes two seconds.
+        var verification = Session(TimeSpan.FromMilliseconds(500) - VerificationJobs.ClockGrace);
+        var error = await Assert.ThrowsAsync<RealPersonException>(() =>
+            new AvatarVerifier(api, new RecordingReporter(), ledger) { PollInterval = Fast }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long));
+
+        Assert.Equal(ErrorIds.VerificationExpired, error.ErrorId);
+        Assert.Equal(VerificationStatus.Expired, verification.Status);
+        Assert.Equal(VerificationStatus.Expired, Assert.Single(VerificationRecords.Fold((await ledger.ReadAllAsync()).Records)).Status);
+    }
+
+    [Fact]
+    public void A_session_without_an_expiry_is_given_one_when_the_wait_starts_and_keeps_it()
+    {
+        var kind = new VerificationJobs(new ScriptedVerificationApi(), VerificationGoal.Pass, null, new RecordingReporter());
+        var given = Session(TimeSpan.Zero);
+        given.ExpiresAt = null;
+
+        var followed = kind.WithExpiry(given);
+        var first = kind.GiveUpAt(followed);
+        Thread.Sleep(20);
+
+        Assert.Null(given.ExpiresAt);
+        Assert.InRange(followed.ExpiresAt!.Value, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(100), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(120));
+        Assert.Equal(first, kind.GiveUpAt(followed));
+    }
+
+    [Theory]
+    [InlineData(VerificationStatus.Refused)]
+    [InlineData(VerificationStatus.Expired)]
+    public async Task A_session_handed_in_as_ended_is_asked_about_again(VerificationStatus earlier)
+    {
+        var api = new ScriptedVerificationApi();
+        api.Results.Enqueue(new VerificationResult(VerificationVerdict.Passed, groupId: "grp_3"));
+        var verification = Session(TimeSpan.FromSeconds(60));
+        verification.Status = earlier;
+
+        var passed = await new AvatarVerifier(api, new RecordingReporter()) { PollInterval = Fast }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long);
+
+        Assert.Equal(VerificationStatus.Passed, passed.Status);
+        Assert.Equal("grp_3", passed.GroupId);
+        Assert.Equal(1, api.ResultReads);
+    }
+
+    [Fact]
+    public async Task A_refusal_of_a_session_without_a_TaskId_is_still_an_error()
+    {
+        var api = new ScriptedVerificationApi();
+        api.Results.Enqueue(new VerificationResult(VerificationVerdict.Refused, words: "liveness check refused"));
+        var verification = Session(TimeSpan.FromSeconds(60));
+        verification.TaskId = null;
+
+        var error = await Assert.ThrowsAsync<RealPersonException>(() =>
+            new AvatarVerifier(api, new RecordingReporter()) { PollInterval = Fast }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long));
+
+        Assert.Equal(ErrorIds.VerificationRefused, error.ErrorId);
+        Assert.Equal(VerificationStatus.Refused, verification.Status);
+    }
+
+    [Fact]
+    public async Task The_vendors_refusal_of_a_session_read_ends_the_link_wait_at_once_in_its_words()
+    {
+        var refusal = new RealPersonException(ErrorIds.VendorError, FailureCategory.InvalidOperation, "invalid task id (APIMart code 400, HTTP 400)") { VendorMessage = "invalid task id" };
+        var api = new ScriptedVerificationApi { SessionFailure = refusal };
+        var reporter = new RecordingReporter();
+
+        var error = await Assert.ThrowsAsync<RealPersonException>(() =>
+            new AvatarVerifier(api, reporter) { PollInterval = Fast, LinkTimeout = TimeSpan.FromSeconds(30) }.ResumeAsync("task_x", "default", CancellationToken.None).WaitAsync(TestTime.Long));
+
+        Assert.Same(refusal, error);
+        Assert.Equal(1, api.SessionReads);
+        Assert.Empty(reporter.Warnings);
+    }
+
+    [Fact]
+    public async Task A_lost_result_task_ends_the_pass_wait_at_once()
+    {
+        var api = new ScriptedVerificationApi();
+        api.Results.Enqueue(new RealPersonException(ErrorIds.TaskNotFound, FailureCategory.ObjectNotFound, "task not found"));
+
+        var error = await Assert.ThrowsAsync<RealPersonException>(() =>
+            new AvatarVerifier(api, new RecordingReporter()) { PollInterval = Fast }.WaitForPassAsync(Session(TimeSpan.FromSeconds(60)), CancellationToken.None).WaitAsync(TestTime.Long));
+
+        Assert.Equal(ErrorIds.TaskNotFound, error.ErrorId);
+        Assert.Equal(1, api.ResultReads);
+    }
+
     private static AvatarVerification Session(TimeSpan expiresIn) => new()
     {
         TaskId = "task_1",
@@ -168,6 +277,8 @@ public sealed class VerificationJobsTests
         public int SessionReadsBeforeLink { get; init; }
 
         public RealPersonException? SessionFailure { get; init; }
+
+        public TimeSpan ResultDelay { get; init; }
 
         /// <summary>Each is a <see cref="VerificationResult"/> to answer or a <see cref="RealPersonException"/> to throw.</summary>
         public System.Collections.Concurrent.ConcurrentQueue<object> Results { get; } = new();
@@ -191,12 +302,13 @@ public sealed class VerificationJobsTests
                 : new AvatarVerification { TaskId = taskId, ProjectName = projectName, H5Link = "https://h5.example.com/bt_1", BytedToken = "bt_1", ExpiresAt = DateTimeOffset.UtcNow + LinkLifetime, Status = VerificationStatus.LinkReady });
         }
 
-        public Task<VerificationResult> ReadResultAsync(AvatarVerification verification, CancellationToken cancellationToken)
+        public async Task<VerificationResult> ReadResultAsync(AvatarVerification verification, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref resultReads);
+            await Task.Delay(ResultDelay, cancellationToken);
             return Results.TryDequeue(out var next)
-                ? next is RealPersonException e ? Task.FromException<VerificationResult>(e) : Task.FromResult((VerificationResult)next)
-                : Task.FromResult(VerificationResult.NotYet);
+                ? next is RealPersonException e ? throw e : (VerificationResult)next
+                : VerificationResult.NotYet;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace RealPerson.Ledger.Sqlite;
@@ -48,7 +49,15 @@ internal static class JsonLinesImport
                 check.Parameters.AddWithValue("$claim", "imported:" + System.IO.Path.GetFileName(claim));
                 if (check.ExecuteScalar() is null)
                 {
-                    var records = JsonLinesLedgerStore.Parse(File.ReadAllText(claim)).Records;
+                    // Shared as the JSON Lines store shares it: an older module may still have it open.
+                    string text;
+                    using (var stream = new FileStream(claim, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                    using (var reader = new StreamReader(stream, Encoding.UTF8))
+                    {
+                        text = reader.ReadToEnd();
+                    }
+
+                    var records = JsonLinesLedgerStore.Parse(text).Records;
                     SqliteJournal.AppendIn(connection, transaction, records);
                     using var mark = connection.CreateCommand();
                     mark.Transaction = transaction;
