@@ -28,6 +28,9 @@ internal interface ILedgerStore
     /// <summary>The latest state of the assets the query asks for.</summary>
     Task<IReadOnlyList<Asset>> FindAssetsAsync(AssetQuery query, CancellationToken cancellationToken);
 
-    /// <summary>The same, synchronously (one indexed lookup per submitted input).</summary>
+    /// <summary>
+    /// The same, synchronously: one indexed lookup per submitted input, so only for a store that
+    /// answers from indexes (<c>Queries</c>); a store read whole refuses it.
+    /// </summary>
     IReadOnlyList<Asset> FindAssets(AssetQuery query);
 }

@@ -48,8 +48,9 @@ internal sealed class JsonLinesLedgerStore : ILedgerStore
         return query.Apply(LedgerView.Fold(contents.Records));
     }
 
+    // Read whole for every question, so never asked one question per input (Queries is false).
     public IReadOnlyList<Asset> FindAssets(AssetQuery query) =>
-        FindAssetsAsync(query, CancellationToken.None).GetAwaiter().GetResult();
+        throw new NotSupportedException("A JSON Lines ledger is read whole: use FindAssetsAsync.");
 
     public async Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken = default)
     {
