@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RealPerson.ApiMart;
+using RealPerson.Jimmy;
 using RealPerson.Validation;
 
 namespace RealPerson.Videos;
 
 /// <summary>
-/// Each vendor's documented video options (vendor-docs/README.md, "Video generation with approved
-/// assets"): models, durations, ratios, resolutions and their defaults. A request is checked here,
-/// once, before it is journaled or sent; completers read the same lists.
+/// What a video request may be: the rules both vendors share (durations, references, the default
+/// ratio) and each vendor's documented options (<see cref="For"/>, stated in its folder). A request
+/// is checked here, once, before it is journaled or sent; completers read the same lists.
 /// </summary>
 public static class VideoCatalog
 {
@@ -22,29 +24,23 @@ public static class VideoCatalog
 
     public const string AssetScheme = "asset://";
 
-    private static readonly string[] JimmyModels = { "seedance2.0-sp", "seedance2.0-fast-sp", "seedance2.0-of-sp", "seedance2.0-of-fast-sp" };
+    /// <summary>A provider's documented options, as its folder states them.</summary>
+    public static VideoOptions For(Provider provider) => provider == Provider.JimmyAI ? JimmyVideoOptions.Documented : ApiMartVideoOptions.Documented;
 
-    // Only the "-face" models accept real-person assets; the plain ones are listed by APIMart but refuse asset:// references.
-    private static readonly string[] ApiMartModels = { "doubao-seedance-2.0-face", "doubao-seedance-2.0-fast-face" };
+    public static IReadOnlyList<string> Models(Provider provider) => For(provider).Models;
 
-    private static readonly string[] JimmyRatios = { "16:9", "9:16", "1:1", "4:3", "3:4", "21:9" };
-    private static readonly string[] ApiMartRatios = { "16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "adaptive" };
-    private static readonly string[] AllResolutions = { "480p", "720p", "1080p" };
+    public static string DefaultModel(Provider provider) => For(provider).Models[0];
 
-    public static IReadOnlyList<string> Models(Provider provider) => provider == Provider.JimmyAI ? JimmyModels : ApiMartModels;
+    public static IReadOnlyList<string> Ratios(Provider provider) => For(provider).Ratios;
 
-    public static string DefaultModel(Provider provider) => Models(provider)[0];
+    public static IReadOnlyList<string> Resolutions(Provider provider) => For(provider).Resolutions;
 
-    public static IReadOnlyList<string> Ratios(Provider provider) => provider == Provider.JimmyAI ? JimmyRatios : ApiMartRatios;
-
-    public static IReadOnlyList<string> Resolutions(Provider provider) => AllResolutions;
-
-    public static string DefaultResolution(Provider provider) => provider == Provider.JimmyAI ? "720p" : "480p";
+    public static string DefaultResolution(Provider provider) => For(provider).DefaultResolution;
 
     /// <summary>Every value a parameter may take on either provider (for completion before -Provider is typed).</summary>
-    public static IReadOnlyList<string> AnyModel => JimmyModels.Concat(ApiMartModels).ToList();
+    public static IReadOnlyList<string> AnyModel => Every(o => o.Models);
 
-    public static IReadOnlyList<string> AnyRatio => ApiMartRatios;
+    public static IReadOnlyList<string> AnyRatio => Every(o => o.Ratios);
 
     /// <summary>Fills in the provider's defaults and checks every field; the first problem is the error.</summary>
     public static RealPersonException? Complete(VideoRequest request)
@@ -79,9 +75,9 @@ public static class VideoCatalog
             return Invalid($"-Resolution '{request.Resolution}' is not one of {string.Join(", ", Resolutions(provider))}.");
         }
 
-        if (provider == Provider.APIMart && request.Resolution == "1080p" && request.Model.IndexOf("fast", StringComparison.Ordinal) >= 0)
+        if (For(provider).RefusedCombination(request) is { } refused)
         {
-            return Invalid($"APIMart makes 1080p only with the non-fast models; use 480p or 720p with {request.Model}, or {ApiMartModels[0]}.");
+            return Invalid(refused);
         }
 
         if (request.References.Count == 0)
@@ -106,6 +102,9 @@ public static class VideoCatalog
 
         return null;
     }
+
+    private static IReadOnlyList<string> Every(Func<VideoOptions, IReadOnlyList<string>> values) =>
+        ((Provider[])Enum.GetValues(typeof(Provider))).SelectMany(p => values(For(p))).Distinct(StringComparer.Ordinal).ToList();
 
     private static RealPersonException Invalid(string message) => new(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message);
 }
