@@ -41,49 +41,63 @@ internal static class JsonLinesImport
 
         foreach (var claim in claims)
         {
-            using (var transaction = connection.BeginTransaction(deferred: false))
-            {
-                using var check = connection.CreateCommand();
-                check.Transaction = transaction;
-                check.CommandText = "SELECT 1 FROM meta WHERE key = $claim";
-                check.Parameters.AddWithValue("$claim", "imported:" + System.IO.Path.GetFileName(claim));
-                if (check.ExecuteScalar() is null)
-                {
-                    // Shared as the JSON Lines store shares it: an older module may still have it open.
-                    string text;
-                    using (var stream = new FileStream(claim, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-                    using (var reader = new StreamReader(stream, Encoding.UTF8))
-                    {
-                        text = reader.ReadToEnd();
-                    }
+            ImportOnce(connection, claim);
+            KeepAsBackup(claim, twin);
+        }
+    }
 
-                    var records = JsonLinesLedgerStore.Parse(text).Records;
-                    SqliteJournal.AppendIn(connection, transaction, records);
-                    using var mark = connection.CreateCommand();
-                    mark.Transaction = transaction;
-                    mark.CommandText = "INSERT INTO meta (key, value) VALUES ($claim, $when)";
-                    mark.Parameters.AddWithValue("$claim", "imported:" + System.IO.Path.GetFileName(claim));
-                    mark.Parameters.AddWithValue("$when", DateTimeOffset.UtcNow.ToString("O"));
-                    mark.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
-            }
-
-            var backup = twin + ".bak";
-            if (File.Exists(backup))
+    /// <summary>Copies a claimed journal in, with the mark that it was, in one transaction (a second try finds the mark).</summary>
+    private static void ImportOnce(SqliteConnection connection, string claim)
+    {
+        var mark = "imported:" + System.IO.Path.GetFileName(claim);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var check = connection.CreateCommand())
+        {
+            check.Transaction = transaction;
+            check.CommandText = "SELECT 1 FROM meta WHERE key = $claim";
+            check.Parameters.AddWithValue("$claim", mark);
+            if (check.ExecuteScalar() != null)
             {
-                backup = twin + "." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff") + ".bak";
+                return;
             }
+        }
 
-            try
-            {
-                File.Move(claim, backup);
-            }
-            catch (IOException)
-            {
-                // Moved by another process, or it will be on the next open; it is imported once either way.
-            }
+        SqliteJournal.AppendIn(connection, transaction, JsonLinesLedgerStore.Parse(ReadShared(claim)).Records);
+        using (var record = connection.CreateCommand())
+        {
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO meta (key, value) VALUES ($claim, $when)";
+            record.Parameters.AddWithValue("$claim", mark);
+            record.Parameters.AddWithValue("$when", DateTimeOffset.UtcNow.ToString("O"));
+            record.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    // Shared as the JSON Lines store shares it: an older module may still have it open.
+    private static string ReadShared(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static void KeepAsBackup(string claim, string twin)
+    {
+        var backup = twin + ".bak";
+        if (File.Exists(backup))
+        {
+            backup = twin + "." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff") + ".bak";
+        }
+
+        try
+        {
+            File.Move(claim, backup);
+        }
+        catch (IOException)
+        {
+            // Moved by another process, or it will be on the next open; it is imported once either way.
         }
     }
 }
