@@ -43,7 +43,14 @@ public interface IJobKind<TJob>
     /// <summary>The error that goes with a final job (a failed generation), or null.</summary>
     RealPersonException? ErrorOfFinal(TJob job);
 
-    /// <summary>The error for a job still not final at its deadline.</summary>
+    /// <summary>
+    /// The job's state when its time is up: the same job when only the wait gave up (a review or
+    /// video still running at the vendor), or its end (a liveness session is over when its link
+    /// expires). A changed state is journaled like any other change.
+    /// </summary>
+    TJob AtDeadline(TJob job);
+
+    /// <summary>The error for a job still not final at its deadline (given its state from <see cref="AtDeadline"/>).</summary>
     RealPersonException TimedOut(TJob job, System.TimeSpan waited);
 
     /// <summary>Counts for the progress line, e.g. "1 Completed, 2 Processing".</summary>

@@ -93,7 +93,7 @@ public sealed class JobWaiter<TJob>
 
                 var before = done.Count;
                 await PollAsync(cancellationToken).ConfigureAwait(false);
-                ExpireOverdue();
+                await ExpireOverdueAsync().ConfigureAwait(false);
                 if (done.Count > before && pending.Count > 0)
                 {
                     // Some finished, some not: the rest are likely close behind.
@@ -324,13 +324,23 @@ public sealed class JobWaiter<TJob>
         }
     }
 
-    private void ExpireOverdue()
+    private async Task ExpireOverdueAsync()
     {
         var now = DateTimeOffset.UtcNow;
+        var changes = new List<LedgerRecord>();
         foreach (var entry in pending.Where(e => e.Deadline <= now).ToList())
         {
-            Emit(entry, kind.TimedOut(entry.Job, options.Timeout));
+            var ended = kind.AtDeadline(entry.Job);
+            if (kind.RecordOfChange(entry.Job, ended) is { } change)
+            {
+                changes.Add(change);
+            }
+
+            entry.Job = ended;
+            Emit(entry, kind.TimedOut(ended, options.Timeout));
         }
+
+        await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);
     }
 
     private void Emit(Entry entry, RealPersonException? error)

@@ -10,14 +10,12 @@ public sealed class OneJobOutcome<TJob> : IReporter
     where TJob : class
 {
     private readonly IReporter inner;
+    private RealPersonException? failure;
 
     public OneJobOutcome(IReporter inner) => this.inner = inner;
 
     /// <summary>The job as the wait left it, or null if it never came out.</summary>
     public TJob? Job { get; private set; }
-
-    /// <summary>The job's error, as reported (see <see cref="Result"/> for what is thrown).</summary>
-    public RealPersonException? Failure { get; private set; }
 
     public bool VerboseEnabled => inner.VerboseEnabled;
 
@@ -29,7 +27,7 @@ public sealed class OneJobOutcome<TJob> : IReporter
     /// </summary>
     public TJob Result()
     {
-        if (Failure is { } error)
+        if (failure is { } error)
         {
             throw error is { ErrorId: ErrorIds.StatusReadFailed, InnerException: RealPersonException cause } ? cause : error;
         }
@@ -39,7 +37,7 @@ public sealed class OneJobOutcome<TJob> : IReporter
 
     public void Output(object item) => Job = item as TJob ?? Job;
 
-    public void Error(RealPersonError error) => Failure ??= error.Exception;
+    public void Error(RealPersonError error) => failure ??= error.Exception;
 
     public void Warning(string message) => inner.Warning(message);
 

@@ -84,13 +84,6 @@ public sealed class AvatarVerifier
         };
         var outcome = await RunAsync(session, kind, options, ledger, cancellationToken).ConfigureAwait(false);
         var ended = outcome.Job ?? session;
-        if (outcome.Failure is { ErrorId: ErrorIds.VerificationExpired } && ended.Status != VerificationStatus.Expired)
-        {
-            // The backstop fired (a read hung past the expiry): the session is over all the same.
-            ended.Status = VerificationStatus.Expired;
-            await StatusJournal.RecordAsync(ledger, new[] { VerificationRecords.From(ended, Endpoint) }, reporter).ConfigureAwait(false);
-        }
-
         verification.Status = ended.Status;
         verification.GroupId = ended.GroupId;
         outcome.Result();

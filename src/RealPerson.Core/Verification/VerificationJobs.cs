@@ -115,6 +115,20 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
     public RealPersonException? ErrorOfFinal(AvatarVerification job) =>
         endings.TryGetValue(Key(job), out var ending) ? ending : null;
 
+    // A session waiting for the person is over when its time is up (a read hung past the link's
+    // expiry); one still waiting for its link is simply not ready.
+    public AvatarVerification AtDeadline(AvatarVerification job)
+    {
+        if (goal == VerificationGoal.Link)
+        {
+            return job;
+        }
+
+        var ended = job.Clone();
+        ended.Status = VerificationStatus.Expired;
+        return ended;
+    }
+
     public RealPersonException TimedOut(AvatarVerification job, TimeSpan waited) =>
         goal == VerificationGoal.Link
             ? new RealPersonException(ErrorIds.VerificationFailed, FailureCategory.OperationTimeout,

@@ -89,6 +89,9 @@ public sealed class VideoJobs : IJobKind<Video>
             }
             : null;
 
+    // Only the wait gave up: the job goes on at the vendor, as last seen.
+    public Video AtDeadline(Video job) => job;
+
     public RealPersonException TimedOut(Video job, TimeSpan waited) =>
         new(ErrorIds.WaitTimeout, FailureCategory.OperationTimeout,
             $"The {Describe(job)} is still {job.Status}{(job.Progress is { } p ? $" ({p}%)" : string.Empty)} after {waited.TotalSeconds:0} s.")

@@ -90,6 +90,9 @@ public sealed class AssetJobs : IJobKind<Asset>
             }
             : null;
 
+    // Only the wait gave up: the job goes on at the vendor, as last seen.
+    public Asset AtDeadline(Asset job) => job;
+
     public RealPersonException TimedOut(Asset asset, TimeSpan waited) =>
         new(ErrorIds.WaitTimeout, FailureCategory.OperationTimeout,
             $"The asset '{asset.Name ?? asset.AssetId ?? asset.TaskId}' is still {asset.Status} after {waited.TotalSeconds:0} s.")
