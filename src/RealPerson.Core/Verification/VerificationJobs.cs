@@ -46,7 +46,7 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
     /// <summary>When a session waiting for the person is given up: its link's expiry, plus the grace.</summary>
     /// <remarks>A session is given its expiry when the wait starts, if it came without one (<see cref="WithExpiry"/>).</remarks>
     public DateTimeOffset GiveUpAt(AvatarVerification job) =>
-        (job.ExpiresAt ?? DateTimeOffset.MaxValue - ClockGrace) + ClockGrace;
+        job.ExpiresAt is { } expires ? expires + ClockGrace : DateTimeOffset.MaxValue;
 
     /// <summary>The session as this wait follows it: with an expiry, fixed now if it came without one (a link lasts its lifetime).</summary>
     public AvatarVerification WithExpiry(AvatarVerification job)
