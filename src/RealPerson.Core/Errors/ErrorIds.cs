@@ -31,6 +31,9 @@ public static class ErrorIds
     public const string SubmissionRejected = "SubmissionRejected";
     public const string SubmissionOutcomeUnknown = "SubmissionOutcomeUnknown";
 
+    /// <summary>Another run was still sending the same request when this run stopped waiting for its answer; nothing was sent here.</summary>
+    public const string ClaimHeldElsewhere = "ClaimHeldElsewhere";
+
     // Waiting.
     public const string AssetReviewFailed = "AssetReviewFailed";
     public const string WaitTimeout = "WaitTimeout";

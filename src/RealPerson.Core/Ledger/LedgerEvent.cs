@@ -33,6 +33,16 @@ public static class LedgerEvent
     /// <summary>A video create that never reached the vendor, or that the vendor refused unreviewed: nothing was charged.</summary>
     public const string VideoNotSent = "video-not-sent";
 
+    /// <summary>
+    /// A run holding claims is alive until its lease runs out (a JSON Lines journal keeps leases as
+    /// records; the databases keep them in a table of their own).
+    /// </summary>
+    public const string Lease = "lease";
+
     /// <summary>Whether a record is about a video rather than an asset.</summary>
     public static bool IsVideo(string? name) => name == VideoIntent || name == Video || name == VideoNotSent;
+
+    /// <summary>Whether a record is the outcome of a paid request, which ends the claim its intent made.</summary>
+    public static bool EndsAClaim(string? name) =>
+        name == Submitted || name == Rejected || name == NotSent || name == Unknown || name == Video || name == VideoNotSent;
 }

@@ -69,6 +69,18 @@ public sealed class LedgerRecord
     [JsonPropertyName("account")]
     public string? Account { get; set; }
 
+    /// <summary>On an intent: the identity it claims (provider, endpoint, account, portrait or video request), hashed.</summary>
+    [JsonPropertyName("claim")]
+    public string? Claim { get; set; }
+
+    /// <summary>On an intent and a lease: the run (one command's ledger) that holds the claim.</summary>
+    [JsonPropertyName("holder")]
+    public string? Holder { get; set; }
+
+    /// <summary>On a lease: until when its run counts as alive.</summary>
+    [JsonPropertyName("leaseUntil")]
+    public DateTimeOffset? LeaseUntil { get; set; }
+
     [JsonPropertyName("officialId")]
     public string? OfficialId { get; set; }
 

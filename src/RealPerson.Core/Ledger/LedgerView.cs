@@ -5,78 +5,22 @@ using System.Linq;
 namespace RealPerson.Ledger;
 
 /// <summary>
-/// Folds the ledger's records into the latest known state of each asset. A submission whose intent
-/// has no result (a crash between sending and hearing back) is Unknown: it may have been charged;
-/// one that never reached the vendor is left out.
+/// The ledger's records folded into the latest known state of each asset (<see cref="AssetFold"/>,
+/// kept in memory), and what one record does to an asset: the status its event stands for. A
+/// submission whose intent has no result (a crash between sending and hearing back) is Unknown: it
+/// may have been charged; one that never reached the vendor is left out.
 /// </summary>
 public static class LedgerView
 {
     public static IReadOnlyList<Asset> Fold(IEnumerable<LedgerRecord> records)
     {
-        var assets = new List<Asset>();
-        var bySubmission = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        var byAssetId = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        var byTaskSlot = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        var withdrawn = new HashSet<Asset>();
-
+        var rows = new MemoryAssetRows();
         foreach (var record in records)
         {
-            if (!Enum.TryParse<Provider>(record.Provider, ignoreCase: true, out var provider))
-            {
-                continue;
-            }
-
-            if (record.Event == LedgerEvent.Verification || LedgerEvent.IsVideo(record.Event))
-            {
-                // Verifications and videos are folded by VerificationRecords and VideoRecords, not as assets.
-                continue;
-            }
-
-            var asset = Find(record, provider, bySubmission, byAssetId, byTaskSlot);
-            if (asset is null)
-            {
-                if (!StartsAnAsset(record.Event))
-                {
-                    continue;
-                }
-
-                asset = Begin(record, provider);
-                assets.Add(asset);
-            }
-
-            if (record.Event == LedgerEvent.NotSent)
-            {
-                // Nothing reached the vendor: no asset, nothing to skip next time.
-                withdrawn.Add(asset);
-                continue;
-            }
-
-            withdrawn.Remove(asset);
-            Apply(asset, record);
-            Index(asset, bySubmission, byAssetId, byTaskSlot);
+            AssetFold.Apply(rows, record);
         }
 
-        return withdrawn.Count == 0 ? assets : assets.Where(a => !withdrawn.Contains(a)).ToList();
-    }
-
-    private static Asset? Find(LedgerRecord record, Provider provider, Dictionary<string, Asset> bySubmission, Dictionary<string, Asset> byAssetId, Dictionary<string, Asset> byTaskSlot)
-    {
-        if (record.SubmissionId is { } submission && bySubmission.TryGetValue(submission, out var s))
-        {
-            return s;
-        }
-
-        if (record.AssetId is { } id && byAssetId.TryGetValue(provider + "/" + id, out var a))
-        {
-            return a;
-        }
-
-        if (record.TaskId is { } task && record.TaskIndex is { } index && byTaskSlot.TryGetValue(task + "#" + index, out var t))
-        {
-            return t;
-        }
-
-        return null;
+        return rows.Assets;
     }
 
     /// <summary>Whether a record with no asset yet begins one (an intent, a result, a status learned).</summary>
@@ -107,24 +51,6 @@ public static class LedgerView
                 asset.Status = Enum.TryParse<AssetStatus>(record.Status, ignoreCase: true, out var status) ? status : AssetStatus.Unknown;
                 asset.Error = record.Error;
                 break;
-        }
-    }
-
-    private static void Index(Asset asset, Dictionary<string, Asset> bySubmission, Dictionary<string, Asset> byAssetId, Dictionary<string, Asset> byTaskSlot)
-    {
-        if (asset.SubmissionId is { } submission)
-        {
-            bySubmission[submission] = asset;
-        }
-
-        if (asset.AssetId is { } id)
-        {
-            byAssetId[asset.Provider + "/" + id] = asset;
-        }
-
-        if (asset.TaskId is { } task && asset.TaskIndex is { } index)
-        {
-            byTaskSlot[task + "#" + index] = asset;
         }
     }
 }

@@ -10,6 +10,9 @@ namespace RealPerson.Tests.Core;
 /// </summary>
 public sealed class SqliteLedgerTests
 {
+    /// <summary>As the default ledger opens: the old journal beside it is imported.</summary>
+    private static readonly LedgerOptions DefaultLedger = new() { ImportJournal = true };
+
     private static LedgerRecord Record(string eventName, string? submission = null, string? name = null, string? assetId = null, string? status = null,
         string? taskId = null, int? taskIndex = null, Provider provider = Provider.JimmyAI) => new()
     {
@@ -99,19 +102,37 @@ public sealed class SqliteLedgerTests
     }
 
     [Fact]
-    public async Task A_JSON_Lines_ledger_beside_it_is_imported_once_and_kept_as_a_backup()
+    public async Task The_default_ledgers_old_journal_beside_it_is_imported_once_and_kept_as_a_backup()
     {
         using var dir = new TempDirectory();
         var old = new AssetLedger(dir.File("ledger.jsonl"));
         await old.AppendAsync(History());
 
-        var database = new AssetLedger(dir.File("ledger.db"));
+        var database = new AssetLedger(dir.File("ledger.db"), DefaultLedger);
         Assert.Equal(4, (await database.FindAssetsAsync(AssetQuery.All)).Count);
         Assert.False(File.Exists(dir.File("ledger.jsonl")));
         Assert.True(File.Exists(dir.File("ledger.jsonl.bak")));
 
         // Opened again (a new process): nothing imported twice.
-        Assert.Equal(History().Count, (await new AssetLedger(dir.File("ledger.db")).ReadAllAsync()).Records.Count);
+        Assert.Equal(History().Count, (await new AssetLedger(dir.File("ledger.db"), DefaultLedger).ReadAllAsync()).Records.Count);
+    }
+
+    [Fact]
+    public async Task A_ledger_the_user_named_never_takes_the_journal_beside_it()
+    {
+        using var dir = new TempDirectory();
+        var journal = new AssetLedger(dir.File("ledger.jsonl"));
+        await journal.AppendAsync(History());
+        var before = File.ReadAllBytes(dir.File("ledger.jsonl"));
+
+        // X/ledger.db named by the user, read and written: X/ledger.jsonl is another ledger, in use.
+        var database = new AssetLedger(dir.File("ledger.db"));
+        Assert.Empty(await database.FindAssetsAsync(AssetQuery.All));
+        await database.AppendAsync(new[] { Record(LedgerEvent.Intent, "db", "in-the-database") });
+
+        Assert.Equal(before, File.ReadAllBytes(dir.File("ledger.jsonl")));
+        Assert.False(File.Exists(dir.File("ledger.jsonl.bak")));
+        Assert.Equal(4, (await journal.FindAssetsAsync(AssetQuery.All)).Count);
     }
 
     [Fact]
@@ -176,7 +197,7 @@ public sealed class SqliteLedgerTests
             Record(LedgerEvent.Status, "s1", status: "Processing", taskId: "T", taskIndex: 1, provider: Provider.APIMart),
             Record(LedgerEvent.Status, assetId: "X", status: "Active", taskId: "T", taskIndex: 0, provider: Provider.APIMart),
         };
-        var database = new AssetLedger(dir.File("ledger.db"));
+        var database = new AssetLedger(dir.File("ledger.db"), DefaultLedger);
         await database.AppendAsync(records);
 
         Assert.Equal(LedgerView.Fold(records).Select(Describe), (await database.FindAssetsAsync(AssetQuery.All)).Select(Describe));
@@ -186,23 +207,23 @@ public sealed class SqliteLedgerTests
     public async Task Names_match_without_regard_to_case_beyond_ASCII_too()
     {
         using var dir = new TempDirectory();
-        var ledger = new AssetLedger(dir.File("ledger.db"));
+        var ledger = new AssetLedger(dir.File("ledger.db"), DefaultLedger);
         await ledger.AppendAsync(new[] { Record(LedgerEvent.Intent, "s1", "Élodie") });
 
         Assert.Equal("Élodie", Assert.Single(await ledger.FindAssetsAsync(new AssetQuery { NamePrefixes = new[] { "élo" } })).Name);
     }
 
     [Fact]
-    public async Task Several_processes_opening_at_once_import_the_old_journal_once_and_a_later_journal_too()
+    public async Task Several_processes_opening_the_default_ledger_at_once_import_the_old_journal_once_and_a_later_journal_too()
     {
         using var dir = new TempDirectory();
         await new AssetLedger(dir.File("ledger.jsonl")).AppendAsync(History());
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => new AssetLedger(dir.File("ledger.db")).FindAssetsAsync(AssetQuery.All))));
-        Assert.Equal(History().Count, (await new AssetLedger(dir.File("ledger.db")).ReadAllAsync()).Records.Count);
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => new AssetLedger(dir.File("ledger.db"), DefaultLedger).FindAssetsAsync(AssetQuery.All))));
+        Assert.Equal(History().Count, (await new AssetLedger(dir.File("ledger.db"), DefaultLedger).ReadAllAsync()).Records.Count);
 
         // An older module (or a script pinned to the .jsonl) writes a journal there again: it is imported too, not hidden.
         await new AssetLedger(dir.File("ledger.jsonl")).AppendAsync(new[] { Record(LedgerEvent.Intent, "late", "late-comer") });
-        Assert.Equal("late-comer", Assert.Single(await new AssetLedger(dir.File("ledger.db")).FindAssetsAsync(new AssetQuery { NamePrefixes = new[] { "late" } })).Name);
+        Assert.Equal("late-comer", Assert.Single(await new AssetLedger(dir.File("ledger.db"), DefaultLedger).FindAssetsAsync(new AssetQuery { NamePrefixes = new[] { "late" } })).Name);
         Assert.False(File.Exists(dir.File("ledger.jsonl")));
     }
 

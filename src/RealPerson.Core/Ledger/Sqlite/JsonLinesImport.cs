@@ -62,7 +62,7 @@ internal static class JsonLinesImport
             }
         }
 
-        SqliteJournal.AppendIn(connection, transaction, JsonLinesLedgerStore.Parse(ReadShared(claim)).Records);
+        SqliteJournal.Append(transaction, JsonLines.JsonLinesLedgerStore.Parse(ReadShared(claim)).Records);
         using (var record = connection.CreateCommand())
         {
             record.Transaction = transaction;

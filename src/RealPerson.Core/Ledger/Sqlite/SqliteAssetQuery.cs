@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace RealPerson.Ledger.Sqlite;
@@ -15,12 +14,12 @@ internal static class SqliteAssetQuery
     // SQLite limits the parameters of one statement.
     private const int MaxParameters = 500;
 
-    public static IReadOnlyList<Asset> Find(SqliteConnection connection, AssetQuery query)
+    public static IReadOnlyList<Asset> Find(SqliteConnection connection, SqliteTransaction? transaction, AssetQuery query)
     {
         var found = new List<Asset>();
         foreach (var chunk in Chunks(query))
         {
-            using var command = connection.CreateCommand();
+            using var command = connection.Command(transaction, string.Empty);
             var where = new List<string> { "withdrawn = 0" };
             AddIn(command, where, "provider", query.Providers?.Select(p => p.ToString()));
             AddIn(command, where, "status", query.Statuses?.Select(s => s.ToString()));
@@ -59,7 +58,7 @@ internal static class SqliteAssetQuery
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                found.Add(SqliteJournal.ToAsset(JsonSerializer.Deserialize<LedgerRecord>(reader.GetString(0), SqliteJournal.JsonOptions)!));
+                found.Add(LedgerJson.ReadAsset(reader.GetString(0)));
             }
         }
 

@@ -2,28 +2,29 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using RealPerson.Ledger.Claims;
 
 namespace RealPerson.Ledger.Sqlite;
 
 /// <summary>
 /// The ledger as a SQLite database (WAL, synchronous FULL): every record in <c>records</c> (the
-/// journal, as JSON), and the latest state of each asset in <c>assets</c>, kept by the same fold as
-/// <see cref="LedgerView"/> inside the same transaction as the records that change it. Questions
+/// journal, as JSON), and the latest state of each asset in <c>assets</c>, kept by the one fold
+/// (<see cref="AssetFold"/>) inside the same transaction as the records that change it. Questions
 /// (is this portrait known, which assets are named alice*) are answered from indexes, so they cost
-/// the same at 100,000 assets as at 100. A transaction is durable when it returns; two processes
-/// may write at once (the second waits for the first).
+/// the same at 100,000 assets as at 100. Writes go in groups (<see cref="GroupCommit{TSession}"/>),
+/// each an immediate transaction, so processes writing at once take turns and a claim is decided
+/// by exactly one of them.
 /// </summary>
 internal sealed class SqliteLedgerStore : ILedgerStore
 {
     private readonly string connectionString;
+    private readonly bool importJournal;
+    private readonly TimeProvider time;
     private readonly object schemaGate = new();
-    private readonly object queueGate = new();
-    private List<(IReadOnlyCollection<LedgerRecord> Records, TaskCompletionSource<bool> Done)> queue = new();
-    private bool writing;
+    private readonly GroupCommit<SqliteTransaction> writes;
     private bool ready;
 
     // One connection reads, one writes (in WAL mode a read need not wait for a write's flush).
@@ -33,9 +34,12 @@ internal sealed class SqliteLedgerStore : ILedgerStore
     // Counts deletions of the file seen: a connection of an older generation is of a deleted file.
     private int fileGeneration;
 
-    public SqliteLedgerStore(string path)
+    /// <param name="importJournal">Bring in a JSON Lines journal at the same path with .jsonl (the default ledger only).</param>
+    public SqliteLedgerStore(string path, bool importJournal, TimeProvider time)
     {
         Path = path;
+        this.importJournal = importJournal;
+        this.time = time;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -46,95 +50,95 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
+        writes = new GroupCommit<SqliteTransaction>(body => Task.Run(() => Write(connection => SqliteSchema.InTransaction(connection, body))));
     }
 
     public string Path { get; }
 
     public bool Queries => true;
 
-    /// <summary>
-    /// Group commit: appends that arrive while a transaction is being written wait for the next one,
-    /// which writes them all. Each caller still returns only once its own records are durable, and
-    /// 30 submissions in flight cost a few disk flushes, not 60.
-    /// </summary>
-    public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken)
-    {
-        // Not cancellable once queued: a record of a paid request must not be half written.
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool write;
-        lock (queueGate)
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public Task CheckAsync(CancellationToken cancellationToken) => Task.Run(() => Read(_ => true), cancellationToken);
+
+    public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken) =>
+        writes.RunAsync(transaction =>
         {
-            queue.Add((records, done));
-            write = !writing;
-            writing = true;
-        }
+            SqliteJournal.Append(transaction, records);
+            return true;
+        });
 
-        if (write)
+    public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
+        writes.RunAsync<IReadOnlyList<ClaimResult>>(transaction =>
         {
-            _ = Task.Run(WriteQueued, CancellationToken.None);
-        }
+            var now = Now;
+            SqliteClaimRows.Lease(transaction, holder, now + (long)lease.TotalMilliseconds);
+            var rows = new SqliteClaimRows(transaction, now);
+            var snapshot = new SqliteSnapshot(transaction);
+            return claims.Select(claim => ClaimRule.Decide(claim, holder, rows, snapshot, intent => SqliteJournal.Append(transaction, intent))).ToList();
+        });
 
-        return done.Task;
-    }
+    public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
+        Task.Run(() => Nothing ? Array.Empty<string>() : Read(connection => SqliteClaimRows.Held(connection, identities, Now)), cancellationToken);
 
-    private void WriteQueued()
-    {
-        while (true)
+    public Task RenewAsync(string holder, TimeSpan lease) =>
+        writes.RunAsync(transaction =>
         {
-            List<(IReadOnlyCollection<LedgerRecord> Records, TaskCompletionSource<bool> Done)> group;
-            lock (queueGate)
-            {
-                if (queue.Count == 0)
-                {
-                    writing = false;
-                    return;
-                }
+            SqliteClaimRows.Lease(transaction, holder, Now + (long)lease.TotalMilliseconds);
+            return true;
+        });
 
-                group = queue;
-                queue = new List<(IReadOnlyCollection<LedgerRecord>, TaskCompletionSource<bool>)>();
-            }
-
-            try
-            {
-                Write(connection => SqliteJournal.Append(connection, group.SelectMany(g => g.Records).ToList()));
-                group.ForEach(g => g.Done.TrySetResult(true));
-            }
-            catch (Exception e)
-            {
-                group.ForEach(g => g.Done.TrySetException(e));
-            }
-        }
-    }
+    public Task EndAsync(string holder) =>
+        writes.RunAsync(transaction =>
+        {
+            SqliteClaimRows.End(transaction, holder);
+            return true;
+        });
 
     public Task<LedgerContents> ReadAllAsync(CancellationToken cancellationToken) =>
         Task.Run(() => Nothing
             ? new LedgerContents(new List<LedgerRecord>(), 0)
-            : new LedgerContents(Read(connection => SqliteJournal.ReadRecords(connection, "SELECT json FROM records ORDER BY id", null)), 0), cancellationToken);
+            : new LedgerContents(Read(SqliteJournal.ReadAll), 0), cancellationToken);
 
     public Task<IReadOnlyList<LedgerRecord>> ReadEventsAsync(IReadOnlyCollection<string> events, CancellationToken cancellationToken) =>
-        Task.Run<IReadOnlyList<LedgerRecord>>(() => Nothing ? new List<LedgerRecord>() : Read(connection =>
-        {
-            var names = events.ToList();
-            var sql = $"SELECT json FROM records WHERE event IN ({string.Join(", ", names.Select((_, i) => "$e" + i))}) ORDER BY id";
-            return SqliteJournal.ReadRecords(connection, sql, command =>
-            {
-                for (var i = 0; i < names.Count; i++)
-                {
-                    command.Parameters.AddWithValue("$e" + i, names[i]);
-                }
-            });
-        }), cancellationToken);
+        Task.Run<IReadOnlyList<LedgerRecord>>(() => Nothing ? new List<LedgerRecord>() : Read(connection => SqliteJournal.ReadEvents(connection, null, events)), cancellationToken);
 
     public Task<IReadOnlyList<Asset>> FindAssetsAsync(AssetQuery query, CancellationToken cancellationToken) =>
         Task.Run(() => FindAssets(query), cancellationToken);
 
     public IReadOnlyList<Asset> FindAssets(AssetQuery query) =>
-        Nothing ? Array.Empty<Asset>() : Read(connection => SqliteAssetQuery.Find(connection, query));
+        Nothing ? Array.Empty<Asset>() : Read(connection => SqliteAssetQuery.Find(connection, null, query));
+
+    public void Dispose()
+    {
+        reader.Close();
+        writer.Close();
+    }
 
     /// <summary>No database and no journal to import: a read finds nothing, and creates nothing.</summary>
-    private bool Nothing => !ready && !File.Exists(Path) && !File.Exists(System.IO.Path.ChangeExtension(Path, ".jsonl"));
+    private bool Nothing => !ready && !File.Exists(Path) && !(importJournal && File.Exists(System.IO.Path.ChangeExtension(Path, ".jsonl")));
 
-    private T Read<T>(Func<SqliteConnection, T> work) => Use(reader, work);
+    private T Read<T>(Func<SqliteConnection, T> work)
+    {
+        try
+        {
+            return Use(reader, work);
+        }
+        catch (RealPersonException e) when (SqliteFailures.IsReadOnly(e.InnerException) && File.Exists(Path))
+        {
+            // A read-only mount or folder: SQLite cannot make its -wal and -shm files there, so the
+            // file is read as it is (what it says can still be listed; nothing can be written).
+            try
+            {
+                using var connection = SqliteSchema.OpenImmutable(Path);
+                return work(connection);
+            }
+            catch (SqliteException again)
+            {
+                throw SqliteFailures.Unavailable(Path, again);
+            }
+        }
+    }
 
     private void Write(Action<SqliteConnection> work) => Use(writer, connection =>
     {
@@ -171,17 +175,15 @@ internal sealed class SqliteLedgerStore : ILedgerStore
         }
         catch (SqliteException e)
         {
-            throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
-                $"Could not use the ledger '{Path}': {e.Message}", e);
+            throw SqliteFailures.Unavailable(Path, e);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
-                $"Could not use the ledger '{Path}': {e.Message}", e);
+            throw SqliteFailures.Unavailable(Path, e);
         }
     }
 
-    /// <summary>Creates the file (owner-only, before SQLite writes to it), the schema, and imports a JSON Lines twin once.</summary>
+    /// <summary>Creates the file (owner-only, before SQLite writes to it), the schema, and imports the default journal once.</summary>
     private void EnsureReady()
     {
         lock (schemaGate)
@@ -211,7 +213,11 @@ internal sealed class SqliteLedgerStore : ILedgerStore
 
             using var connection = SqliteSchema.Open(connectionString);
             SqliteSchema.Create(connection);
-            JsonLinesImport.ImportTwin(connection, Path);
+            if (importJournal)
+            {
+                JsonLinesImport.ImportTwin(connection, Path);
+            }
+
             ready = true;
         }
     }

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+
+namespace RealPerson.Ledger.Claims;
+
+/// <summary>
+/// How every store decides a claim, inside one transaction (or under one lock) per group of
+/// claims, so that of several runs claiming one identity at once exactly one wins:
+/// a claim another live run holds is Held (that run is sending it: wait for its answer); a claim
+/// whose run died without an answer is dropped, and its intent, kept in the journal, is Unknown
+/// like any lost answer; an earlier request the ledger knows (unless -Force) is Earlier; otherwise
+/// the claim is this run's and its intent is journaled with it.
+/// </summary>
+internal static class ClaimRule
+{
+    public static ClaimResult Decide(LedgerClaim claim, string holder, IClaimRows claims, ILedgerSnapshot snapshot, Action<IReadOnlyList<LedgerRecord>> append)
+    {
+        if (claims.Find(claim.Identity) is { } held)
+        {
+            if (held.Live)
+            {
+                return ClaimResult.HeldElsewhere(held.SubmissionId);
+            }
+
+            claims.Drop(claim.Identity);
+        }
+
+        if (!claim.Force && claim.FindEarlier(snapshot) is { } earlier)
+        {
+            return ClaimResult.EarlierOne(earlier);
+        }
+
+        foreach (var record in claim.Intent)
+        {
+            record.Claim = claim.Identity;
+            record.Holder = holder;
+        }
+
+        claims.Add(claim.Identity, claim.SubmissionId, holder);
+        append(claim.Intent);
+        return ClaimResult.Won;
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Text.Json;
+
+namespace RealPerson.Ledger;
+
+/// <summary>
+/// How every store writes a record as JSON (a JSON Lines line, a database's records.json), and an
+/// asset's row in a database: its whole state as one status record (through the one mapping,
+/// <see cref="AssetRecords"/>), read back through the fold's own Begin and Apply.
+/// </summary>
+internal static class LedgerJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Write(LedgerRecord record) => JsonSerializer.Serialize(record, Options);
+
+    /// <summary>A record from its JSON; throws JsonException when it is not one.</summary>
+    public static LedgerRecord Read(string json) => JsonSerializer.Deserialize<LedgerRecord>(json, Options) ?? throw new JsonException("null record");
+
+    public static string WriteAsset(Asset asset)
+    {
+        var row = AssetRecords.ToRecord(LedgerEvent.Status, asset);
+        row.Timestamp = asset.UpdatedAt ?? DateTimeOffset.UtcNow;
+        return Write(row);
+    }
+
+    public static Asset ReadAsset(string json)
+    {
+        // A row is the asset's folded state written as a status record: read back as one.
+        var row = Read(json);
+        var asset = LedgerView.Begin(row, Enum.TryParse<Provider>(row.Provider, true, out var p) ? p : Provider.JimmyAI);
+        LedgerView.Apply(asset, row);
+        return asset;
+    }
+}
