@@ -110,6 +110,7 @@ public sealed class AssetSubmitter
         results.InputComplete();
         sending.AddRange(batches.TakeAll().Select(batch => sender.SendAsync(batch, cancellationToken)));
         await Task.WhenAll(sending.Concat(repeats)).ConfigureAwait(false);
+        await sender.WhenWatchedDoneAsync().ConfigureAwait(false);
         if (StoppedBy is { } stop)
         {
             reporter.Verbose($"Submission stopped: {Summary}; {clients.Statistics}.");
@@ -163,15 +164,12 @@ public sealed class AssetSubmitter
             return true;
         }
 
-        if (earlier != null)
+        // An Unknown may be another run's intent, still in flight: the claim at sending time tells
+        // (it waits for that run's answer, or finds the Unknown that run left).
+        if (earlier != null && earlier.Status != AssetStatus.Unknown)
         {
             Summary.CountReused();
-            reporter.Warning(earlier.Status switch
-            {
-                AssetStatus.Unknown => $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there.",
-                AssetStatus.Failed => $"'{item.Name}' was already reviewed by {item.Provider} and failed ({KnownSubmissions.Describe(earlier)}: {earlier.Error}); the same portrait would be refused again, so nothing is sent. Use -Force to pay for another review.",
-                _ => $"'{item.Name}' was already submitted to {item.Provider} ({KnownSubmissions.Describe(earlier)}); returning that asset and sending nothing. Use -Force to submit it again.",
-            });
+            reporter.Warning(KnownSubmissions.Explain(item, earlier));
             var copy = earlier.Clone();
             results.Answer(slot, () => reporter.Output(copy));
             return true;

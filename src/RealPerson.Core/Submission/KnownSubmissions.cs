@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Connections;
 using RealPerson.Ledger;
+using RealPerson.Ledger.Claims;
 
 namespace RealPerson.Submission;
 
@@ -55,9 +56,7 @@ public sealed class KnownSubmissions
     {
         if (ledger.AnswersFromIndexes)
         {
-            return new KnownSubmissions(item => item.Name is null || item.Url is null
-                ? Array.Empty<Asset>()
-                : ledger.FindAssets(new AssetQuery { Providers = new[] { item.Provider }, Portrait = (item.Name, item.Url) }));
+            return new KnownSubmissions(item => QueryFor(item) is { } query ? ledger.FindAssets(query) : Array.Empty<Asset>());
         }
 
         var contents = await ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false);
@@ -68,6 +67,14 @@ public sealed class KnownSubmissions
 
         return From(contents);
     }
+
+    /// <summary>What to ask a ledger for to know whether an input was submitted before: its portrait at its provider (null: it has none).</summary>
+    public static AssetQuery? QueryFor(SubmitItem item) =>
+        item.Name is null || item.Url is null ? null : new AssetQuery { Providers = new[] { item.Provider }, Portrait = (item.Name, item.Url) };
+
+    /// <summary>The earlier submission in <paramref name="ledger"/> (read inside a claim's transaction) that blocks sending this input again.</summary>
+    public static Asset? Find(ILedgerSnapshot ledger, SubmitItem item, string endpoint, string? account) =>
+        QueryFor(item) is { } query ? new KnownSubmissions(ledger.FindAssets(query)).Find(item, endpoint, account) : null;
 
     /// <summary>
     /// The earlier submission of this input to this endpoint and account, when one blocks sending
@@ -91,6 +98,14 @@ public sealed class KnownSubmissions
             : byAccount.TryGetValue(DedupeKeys.Scoped(portrait, endpoint, null), out var legacy) ? legacy
             : null;
     }
+
+    /// <summary>What an input the ledger already holds is answered with, and why nothing is sent, in the user's words.</summary>
+    public static string Explain(SubmitItem item, Asset earlier) => earlier.Status switch
+    {
+        AssetStatus.Unknown => $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there.",
+        AssetStatus.Failed => $"'{item.Name}' was already reviewed by {item.Provider} and failed ({Describe(earlier)}: {earlier.Error}); the same portrait would be refused again, so nothing is sent. Use -Force to pay for another review.",
+        _ => $"'{item.Name}' was already submitted to {item.Provider} ({Describe(earlier)}); returning that asset and sending nothing. Use -Force to submit it again.",
+    };
 
     /// <summary>Why an input is skipped, in the words -WhatIf and the warning use.</summary>
     public static string Describe(Asset earlier) =>

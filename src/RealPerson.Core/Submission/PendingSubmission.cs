@@ -18,6 +18,12 @@ internal sealed class PendingSubmission
     /// <summary>The asset this input became (null: none); the same input later in the run is answered with it.</summary>
     public TaskCompletionSource<Asset?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Another run is sending this input now: the claim watch answers it.</summary>
+    public bool Watched { get; set; }
+
+    /// <summary>Another run was sending this input: it is claimed again (never with -Force) for that run's answer.</summary>
+    public bool WaitedForAnotherRun { get; set; }
+
     /// <summary>Whether this input's result has been handed out.</summary>
     public bool Answered { get; set; }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Ledger.Claims;
 using RealPerson.Reporting;
 
 namespace RealPerson.Submission;
@@ -24,8 +25,17 @@ internal sealed class SubmissionJournal
         this.reporter = reporter;
     }
 
-    /// <summary>Written and durable before the request is sent; throws LedgerUnavailable when it cannot be.</summary>
-    public Task RecordIntentAsync(IEnumerable<Asset> assets) => Append(LedgerEvent.Intent, assets);
+    /// <summary>The ledger whose claims this run holds; null when nothing is journaled (some tests).</summary>
+    public AssetLedger? Ledger => ledger;
+
+    /// <summary>
+    /// Claims the inputs and journals the intent of each one won, durable before anything is sent;
+    /// throws LedgerUnavailable when it cannot be. Without a ledger every claim is won.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims) =>
+        ledger is null
+            ? claims.Select(_ => ClaimResult.Won).ToList()
+            : await ledger.ClaimAsync(claims, CancellationToken.None).ConfigureAwait(false);
 
     /// <summary>
     /// Records what the vendor said. The vendor has already acted, so a ledger that cannot be

@@ -46,6 +46,27 @@ internal sealed class SubmissionResults
         Answer(pending.Slot, emit);
     }
 
+    /// <summary>
+    /// An input the ledger already holds, found when it was claimed: the earlier asset is its answer
+    /// and nothing is sent. One another run was sending at the same time is that run's answer.
+    /// </summary>
+    public void AnswerKnown(PendingSubmission pending, Asset earlier)
+    {
+        Summary.CountReused();
+        if (pending.WaitedForAnotherRun)
+        {
+            reporter.Verbose($"'{pending.Item.Name}' was sent by another run at the same time ({KnownSubmissions.Describe(earlier)}); its asset is returned here, and nothing more was paid.");
+        }
+        else
+        {
+            reporter.Warning(KnownSubmissions.Explain(pending.Item, earlier));
+        }
+
+        var copy = earlier.Clone();
+        pending.Completion.TrySetResult(copy);
+        Settle(pending, () => reporter.Output(copy));
+    }
+
     /// <summary>A batch's outcome: each input's asset, or the one error that is each input's.</summary>
     public void Release(IReadOnlyList<PendingSubmission> batch, IReadOnlyList<Asset>? assets, RealPersonException? error)
     {

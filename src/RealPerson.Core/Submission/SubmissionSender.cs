@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Ledger.Claims;
 using RealPerson.Reporting;
 using RealPerson.Vendors;
 
@@ -25,6 +26,8 @@ internal sealed class SubmissionSender
     private readonly SemaphoreSlim throttle;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Provider, TaskCompletionSource<bool>> firstAnswers = new();
     private RealPersonException? stoppedBy;
+    private ClaimWatch<PendingSubmission>? watch;
+    private CancellationToken runToken;
 
     public SubmissionSender(ProviderClients clients, SubmitOptions options, IReporter reporter, SubmissionResults results, SubmissionJournal journal)
     {
@@ -39,38 +42,92 @@ internal sealed class SubmissionSender
     /// <summary>The failure that stopped the run (a refused key, no balance, no connection), once there is one.</summary>
     public RealPersonException? StoppedBy => Volatile.Read(ref stoppedBy);
 
+    /// <summary>How long an input another run is sending is waited for before it is given up (that run's own wait is bounded well inside it).</summary>
+    internal static TimeSpan AnotherRunPatience { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Inputs another run is sending: made when the first claim is Held (only a ledger can hold claims).</summary>
+    private ClaimWatch<PendingSubmission> Watch => LazyInitializer.EnsureInitialized(ref watch, () => new ClaimWatch<PendingSubmission>(journal.Ledger!, ClaimAgainAsync, GiveUp, AnotherRunPatience))!;
+
+    /// <summary>Ends when every input another run was sending has that run's answer (or its own, when it had to be sent here).</summary>
+    public Task WhenWatchedDoneAsync() => Volatile.Read(ref watch)?.WhenDoneAsync() ?? Task.CompletedTask;
+
     private SubmitSummary Summary => results.Summary;
 
     public async Task SendAsync(IReadOnlyList<PendingSubmission> batch, CancellationToken cancellationToken)
     {
+        runToken = cancellationToken;
+        var passed = batch;
         try
         {
-            var passed = options.Preflight is { } checker ? await PreflightAsync(checker, batch, cancellationToken).ConfigureAwait(false) : batch;
-            if (passed.Count > 0)
+            if (options.Preflight is { } checker)
             {
-                await SendThrottledAsync(passed, cancellationToken).ConfigureAwait(false);
+                passed = await PreflightAsync(checker, batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            SettleUnanswered(batch);
+            throw;
+        }
+
+        await SendCheckedAsync(passed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends inputs that passed every check (claimed first, in the account's pace).</summary>
+    private async Task SendCheckedAsync(IReadOnlyList<PendingSubmission> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (batch.Count > 0)
+            {
+                await SendThrottledAsync(batch, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
-            // Stopped or failed before a result: repeats of these inputs must not wait for ever, and
-            // the inputs after them must not wait behind an unanswered slot. After a run-stopping
-            // failure the unsent inputs are covered by the one terminating error.
-            foreach (var pending in batch.Where(p => !p.Answered))
-            {
-                pending.Completion.TrySetCanceled();
-                if (StoppedBy != null)
-                {
-                    // Covered by the terminating error, but its slot is settled (with nothing) so the
-                    // results after it, paid for and recorded, are still handed out in order.
-                    results.Settle(pending, () => { });
-                    continue;
-                }
-
-                results.Settle(pending, () => reporter.Error(new RealPersonError(new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.OperationStopped,
-                    $"Submitting '{pending.Item.Name}' was stopped; see Get-RealPersonAsset for whether it was sent."), pending.Item.Target)));
-            }
+            SettleUnanswered(batch);
         }
+    }
+
+    /// <summary>
+    /// Stopped or failed before a result: repeats of these inputs must not wait for ever, and the
+    /// inputs after them must not wait behind an unanswered slot. After a run-stopping failure the
+    /// unsent inputs are covered by the one terminating error. Inputs another run is sending are
+    /// answered by the watch.
+    /// </summary>
+    private void SettleUnanswered(IReadOnlyList<PendingSubmission> batch)
+    {
+        foreach (var pending in batch.Where(p => !p.Answered && !p.Watched))
+        {
+            pending.Completion.TrySetCanceled();
+            if (StoppedBy != null)
+            {
+                // Covered by the terminating error, but its slot is settled (with nothing) so the
+                // results after it, paid for and recorded, are still handed out in order.
+                results.Settle(pending, () => { });
+                continue;
+            }
+
+            results.Settle(pending, () => reporter.Error(new RealPersonError(new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.OperationStopped,
+                $"Submitting '{pending.Item.Name}' was stopped; see Get-RealPersonAsset for whether it was sent."), pending.Item.Target)));
+        }
+    }
+
+    /// <summary>Another run's claim on this input ended: claim it again (it was checked already; it is sent only if that run never sent it).</summary>
+    private Task ClaimAgainAsync(PendingSubmission pending)
+    {
+        pending.Watched = false;
+        pending.WaitedForAnotherRun = true;
+        return SendCheckedAsync(new[] { pending }, runToken);
+    }
+
+    private void GiveUp(PendingSubmission pending)
+    {
+        pending.Watched = false;
+        pending.Completion.TrySetResult(null);
+        var why = new RealPersonException(ErrorIds.ClaimHeldElsewhere, FailureCategory.OperationTimeout,
+            $"'{pending.Item.Name}' is still being sent by another run after {AnotherRunPatience.TotalMinutes:0} minutes; this run sent nothing for it. Get-RealPersonAsset shows its outcome once that run has it.");
+        results.Settle(pending, () => reporter.Error(new RealPersonError(why, pending.Item.Target)));
     }
 
     /// <summary>-Preflight: an input whose file upstream would refuse is its error now, and is not sent (nor journaled).</summary>
@@ -148,9 +205,10 @@ internal sealed class SubmissionSender
             cancellationToken.ThrowIfCancellationRequested();
 
             var assets = Intents(batch);
-            if (await JournalIntentAsync(batch, assets).ConfigureAwait(false))
+            var (won, wonAssets) = await ClaimAsync(batch, assets, cancellationToken).ConfigureAwait(false);
+            if (won.Count > 0)
             {
-                await SendJournaledAsync(batch, assets, cancellationToken).ConfigureAwait(false);
+                await SendJournaledAsync(won, wonAssets, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -179,20 +237,50 @@ internal sealed class SubmissionSender
         }).ToList();
     }
 
-    /// <summary>Nothing is paid for that the ledger has not recorded first: false (and the batch answered) when it could not be.</summary>
-    private async Task<bool> JournalIntentAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets)
+    /// <summary>
+    /// Nothing is paid for that the ledger has not claimed and recorded first: each input of the
+    /// batch is claimed in one atomic step with its intent. Won inputs are returned to be sent; one
+    /// the ledger already holds is answered with that asset; one another live run is sending now is
+    /// watched until that run has its answer, while this run goes on. A ledger that cannot be
+    /// written answers the whole batch with its error, and nothing is sent.
+    /// </summary>
+    private async Task<(List<PendingSubmission> Won, List<Asset> Assets)> ClaimAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, CancellationToken cancellationToken)
     {
+        var claims = batch.Select((p, i) => SubmissionClaims.For(p.Item, assets[i], options.Force && !p.WaitedForAnotherRun)).ToList();
+        IReadOnlyList<ClaimResult> verdicts;
         try
         {
-            await journal.RecordIntentAsync(assets).ConfigureAwait(false);
-            return true;
+            verdicts = await journal.ClaimAsync(claims).ConfigureAwait(false);
         }
         catch (RealPersonException e)
         {
             Summary.CountRejected(assets.Count);
             results.Release(batch, null, e);
-            return false;
+            return (new List<PendingSubmission>(), new List<Asset>());
         }
+
+        var won = new List<PendingSubmission>(batch.Count);
+        var wonAssets = new List<Asset>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            switch (verdicts[i].Verdict)
+            {
+                case ClaimVerdict.Won:
+                    won.Add(batch[i]);
+                    wonAssets.Add(assets[i]);
+                    break;
+                case ClaimVerdict.Earlier:
+                    results.AnswerKnown(batch[i], (Asset)verdicts[i].Earlier!);
+                    break;
+                default:
+                    reporter.Verbose($"'{batch[i].Item.Name}' is being sent by another run right now; its answer will be this input's, and nothing is sent here.");
+                    batch[i].Watched = true;
+                    Watch.Add(batch[i], claims[i].Identity, cancellationToken);
+                    break;
+            }
+        }
+
+        return (won, wonAssets);
     }
 
     /// <summary>The paid request, sent once; its outcome, whatever it is, is journaled and handed back.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RealPerson.Ledger;
+using RealPerson.Ledger.Claims;
 
 namespace RealPerson.Videos;
 
@@ -43,6 +45,14 @@ public sealed class KnownVideos
             _ => earlier,
         };
     }
+
+    /// <summary>The earlier video in <paramref name="ledger"/> (read inside a claim's transaction) that blocks sending this request again.</summary>
+    public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account) =>
+        new KnownVideos(VideoRecords.Fold(ledger.ReadEvents(VideoRecords.Events))).Blocking(request, endpoint, account);
+
+    /// <summary>A video request's claim identity: what must be paid for once.</summary>
+    public static string Identity(VideoRequest request, string endpoint, string account) =>
+        ClaimIdentity.Of(ClaimIdentity.Video, KeyOf(request.Provider, endpoint, account, request.Model, request.Prompt, request.References, request.DurationSec, request.Ratio, request.Resolution));
 
     public static string Describe(Video earlier) => earlier.Status switch
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Ledger.Claims;
 using RealPerson.Reporting;
 using RealPerson.Vendors;
 
@@ -25,6 +26,9 @@ public sealed class VideoCreator
         this.ledger = ledger;
         this.reporter = reporter;
     }
+
+    /// <summary>How long a request another run is sending is waited for (that run's own send is bounded well inside it).</summary>
+    internal static TimeSpan AnotherRunPatience { get; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Send even when an identical request is already known (see <see cref="KnownVideos"/>).</summary>
     public bool Force { get; init; }
@@ -51,10 +55,13 @@ public sealed class VideoCreator
     }
 
     /// <summary>
-    /// Sends the request. Returns the accepted video, or one with Status Unknown when the vendor may
-    /// have it but its answer was lost; throws when nothing was charged (refused, or never sent).
+    /// Claims the request in the ledger and sends it. Returns the accepted video, or one with Status
+    /// Unknown when the vendor may have it but its answer was lost; throws when nothing was charged
+    /// (refused, or never sent). When the ledger already has the same request (unless -Force), or
+    /// another run is sending it at the same time, nothing is sent: that video is returned (another
+    /// run's once it has its answer).
     /// </summary>
-    public async Task<Video> CreateAsync(VideoRequest request, CancellationToken cancellationToken)
+    public async Task<VideoCreation> CreateAsync(VideoRequest request, CancellationToken cancellationToken)
     {
         if (VideoCatalog.Complete(request) is { } invalid)
         {
@@ -62,30 +69,59 @@ public sealed class VideoCreator
         }
 
         var connection = clients.Connection(request.Provider);
-        var api = clients.Vendor(request.Provider);
-        var video = new Video
+        var video = NewVideo(request, connection);
+        var force = Force;
+        var waited = false;
+        while (true)
         {
-            Provider = request.Provider,
-            Model = request.Model,
-            Prompt = request.Prompt,
-            References = request.References.ToArray(),
-            DurationSec = request.DurationSec,
-            Ratio = request.Ratio,
-            Resolution = request.Resolution,
-            Status = VideoStatus.Queued,
-            Endpoint = connection.Endpoint,
-            Account = connection.Account,
-            RequestId = Guid.NewGuid().ToString("N"),
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
+            // Written and flushed with the claim: a crash from here on leaves an Unknown video, never a forgotten charge.
+            var claim = new LedgerClaim(KnownVideos.Identity(request, connection.Endpoint, connection.Account),
+                new[] { VideoRecords.ToRecord(LedgerEvent.VideoIntent, video) },
+                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account),
+                force);
+            var verdict = (await ledger.ClaimAsync(new[] { claim }, cancellationToken).ConfigureAwait(false))[0];
+            switch (verdict.Verdict)
+            {
+                case ClaimVerdict.Won:
+                    return new VideoCreation(await SendAsync(request, video, cancellationToken).ConfigureAwait(false), sent: true, sentByAnotherRun: false);
+                case ClaimVerdict.Earlier:
+                    return new VideoCreation((Video)verdict.Earlier!, sent: false, sentByAnotherRun: waited);
+                default:
+                    reporter.Verbose("Another run is sending the same video request right now; waiting for its answer instead of paying twice.");
+                    await WaitForAnotherRunAsync(claim.Identity, cancellationToken).ConfigureAwait(false);
 
-        // Written and flushed first: a crash from here on leaves an Unknown video, never a forgotten charge.
-        await ledger.AppendAsync(VideoRecords.ToRecord(LedgerEvent.VideoIntent, video), cancellationToken).ConfigureAwait(false);
+                    // That run's answer is this request's (never -Force it again); a new id if this run must send it after all.
+                    waited = true;
+                    force = false;
+                    video.RequestId = Guid.NewGuid().ToString("N");
+                    break;
+            }
+        }
+    }
 
+    private static Video NewVideo(VideoRequest request, Connections.ResolvedConnection connection) => new()
+    {
+        Provider = request.Provider,
+        Model = request.Model,
+        Prompt = request.Prompt,
+        References = request.References.ToArray(),
+        DurationSec = request.DurationSec,
+        Ratio = request.Ratio,
+        Resolution = request.Resolution,
+        Status = VideoStatus.Queued,
+        Endpoint = connection.Endpoint,
+        Account = connection.Account,
+        RequestId = Guid.NewGuid().ToString("N"),
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>The paid request, sent once its claim is won; its outcome, whatever it is, is journaled.</summary>
+    private async Task<Video> SendAsync(VideoRequest request, Video video, CancellationToken cancellationToken)
+    {
         Video accepted;
         try
         {
-            accepted = await api.CreateVideoAsync(request, video.RequestId, cancellationToken).ConfigureAwait(false);
+            accepted = await clients.Vendor(request.Provider).CreateVideoAsync(request, video.RequestId!, cancellationToken).ConfigureAwait(false);
         }
         catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
         {
@@ -108,6 +144,23 @@ public sealed class VideoCreator
         await RecordAsync(LedgerEvent.Video, video).ConfigureAwait(false);
         reporter.Verbose($"{video.Provider} accepted the video request as task {video.TaskId}.");
         return video;
+    }
+
+    /// <summary>Until the other run's claim on the same request ends; ClaimHeldElsewhere when it outlasts the wait.</summary>
+    private async Task WaitForAnotherRunAsync(string identity, CancellationToken cancellationToken)
+    {
+        var released = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watch = new ClaimWatch<object>(ledger, _ =>
+        {
+            released.TrySetResult(true);
+            return Task.CompletedTask;
+        }, _ => released.TrySetException(new RealPersonException(ErrorIds.ClaimHeldElsewhere, FailureCategory.OperationTimeout,
+            $"Another run was still sending the same video request after {AnotherRunPatience.TotalMinutes:0} minutes; this run sent nothing. Get-SeedanceVideo shows it once that run has its answer.")), AnotherRunPatience);
+        watch.Add(identity, identity, cancellationToken);
+        using (cancellationToken.Register(() => released.TrySetCanceled()))
+        {
+            await released.Task.ConfigureAwait(false);
+        }
     }
 
     private async Task RecordAsync(string eventName, Video video)

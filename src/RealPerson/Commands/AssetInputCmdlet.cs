@@ -55,29 +55,36 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     private Provider? ProviderFromLedger(string[] ids) =>
         IdInputs.NonEmpty(ids).Any() ? Ledger.LedgerProviders.For(KnownAssets(IdInputs.NonEmpty(ids).ToList(), null), ids) : null;
 
-    /// <summary>Ids given by hand are read where the ledger says they were submitted (unless -BaseUrl names another).</summary>
+    /// <summary>Ids given by hand are read where the ledger says they were submitted (unless -BaseUrl names another): one question for them all.</summary>
     private IReadOnlyList<(Asset Asset, object? Target)> AtTheirEndpoints(IReadOnlyList<(Asset Asset, object? Target)> inputs)
     {
-        foreach (var (asset, _) in inputs)
+        var unplaced = inputs.Select(i => i.Asset).Where(a => a.Endpoint is null).ToList();
+        if (unplaced.Count == 0)
         {
-            asset.Endpoint ??= Ledger.LedgerProviders.EndpointOf(
-                KnownAssets(asset.AssetId is null ? null : new[] { asset.AssetId }, asset.TaskId is null ? null : new[] { asset.TaskId }),
-                asset.Provider, asset.AssetId, asset.TaskId);
+            return inputs;
+        }
+
+        var known = KnownAssets(
+            unplaced.Where(a => a.AssetId != null).Select(a => a.AssetId!).Distinct().ToList(),
+            unplaced.Where(a => a.TaskId != null).Select(a => a.TaskId!).Distinct().ToList());
+        foreach (var asset in unplaced)
+        {
+            asset.Endpoint = Ledger.LedgerProviders.EndpointOf(known, asset.Provider, asset.AssetId, asset.TaskId);
         }
 
         return inputs;
     }
 
     /// <summary>
-    /// What the ledger knows of these ids: asked of a database each time, read once per command from
-    /// a JSON Lines journal; empty when it cannot be read (it only helps here).
+    /// What the ledger knows of these ids: asked of a database (one indexed query), read once per
+    /// command from a JSON Lines journal.
     /// </summary>
     private IReadOnlyList<Asset> KnownAssets(IReadOnlyCollection<string>? assetIds, IReadOnlyCollection<string>? taskIds)
     {
         var ledger = OpenLedger(LedgerPath);
         if (ledger.AnswersFromIndexes)
         {
-            if (assetIds is null && taskIds is null)
+            if ((assetIds?.Count ?? 0) + (taskIds?.Count ?? 0) == 0)
             {
                 return Array.Empty<Asset>();
             }
@@ -86,20 +93,7 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
             return RunToCompletion(token => ledger.FindAssetsAsync(query, token));
         }
 
-        if (knownAssets is null)
-        {
-            try
-            {
-                knownAssets = Ledger.LedgerView.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
-            }
-            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
-            {
-                WriteVerbose($"The ledger could not be read to find the ids' provider and endpoint: {e.Message}");
-                knownAssets = Array.Empty<Asset>();
-            }
-        }
-
-        return knownAssets;
+        return knownAssets ??= Ledger.LedgerView.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
     }
 
     /// <summary>This record's inputs as assets to read, each with the object its errors should name.</summary>

@@ -113,7 +113,10 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var ledger = OpenLedger(LedgerPath);
         var creator = new VideoCreator(clients, ledger, Reporter) { Force = Force };
         var earlier = RunToCompletion(token => creator.FindBlockingAsync(request, token));
-        if (earlier != null)
+
+        // An Unknown may be another run's request still in flight: unless only asked what would
+        // happen, the claim decides (it waits for that run's answer, or finds the Unknown it left).
+        if (earlier != null && (earlier.Status != VideoStatus.Unknown || WhatIfGiven))
         {
             WriteWarning($"Not sent: {KnownVideos.Describe(earlier)}. Returning that video; use -Force to pay for another.");
             Finish(earlier, clients, ledger);
@@ -126,7 +129,23 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
             return;
         }
 
-        var video = RunToCompletion(token => creator.CreateAsync(request, token));
+        var made = RunToCompletion(token => creator.CreateAsync(request, token));
+        var video = made.Video;
+        if (!made.Sent)
+        {
+            if (made.SentByAnotherRun)
+            {
+                WriteVerbose($"Another run sent the same request at the same time (task {video.TaskId}); returning its video, and nothing more was paid.");
+            }
+            else
+            {
+                WriteWarning($"Not sent: {KnownVideos.Describe(video)}. Returning that video; use -Force to pay for another.");
+            }
+
+            Finish(video, clients, ledger);
+            return;
+        }
+
         if (video.Status == VideoStatus.Unknown)
         {
             WriteObject(video);

@@ -16,6 +16,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
 {
     private CancellationTokenSource? cancellation;
     private PipelineReporter? reporter;
+    private Ledger.AssetLedger? ledger;
 
     internal PipelineReporter Reporter => reporter ??= new PipelineReporter
     {
@@ -33,6 +34,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         // A terminating error ends the command without StopProcessing: stop any engine work still running.
         cancellation?.Cancel();
         cancellation?.Dispose();
+        ledger?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -110,11 +112,21 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>The ledger at -LedgerPath (relative to PowerShell's current location), $env:REALPERSON_LEDGER, or the default.</summary>
+    /// <summary>
+    /// The ledger at -LedgerPath, $env:REALPERSON_LEDGER or the default (a relative path is taken
+    /// from PowerShell's current location; a PostgreSQL URI as it is), opened once per command and
+    /// closed when the command ends.
+    /// </summary>
     protected Ledger.AssetLedger OpenLedger(string? path)
     {
-        var resolved = path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
-        return Terminating(() => new Ledger.AssetLedger(Ledger.LedgerPath.Resolve(resolved)));
+        if (ledger != null)
+        {
+            return ledger;
+        }
+
+        var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+        var resolved = path is null || Ledger.LedgerLocation.IsPostgres(path) ? path : GetUnresolvedProviderPathFromPSPath(path);
+        return ledger = Terminating(() => new Ledger.AssetLedger(Ledger.LedgerPath.Resolve(resolved, null, here)));
     }
 
     protected void WriteRealPersonError(RealPersonException exception, object? target) =>

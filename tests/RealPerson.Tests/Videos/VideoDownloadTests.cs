@@ -14,7 +14,7 @@ public sealed class VideoDownloadTests
         var reporter = new RecordingReporter();
         var clients = Sim.Clients(sim, reporter);
         var dir = Path.Combine(Path.GetTempPath(), "realperson-dl-" + Guid.NewGuid().ToString("N"));
-        var video = await new VideoCreator(clients, new AssetLedger(Path.Combine(dir, "l.jsonl")), reporter).CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference), CancellationToken.None);
+        var video = (await new VideoCreator(clients, new AssetLedger(Path.Combine(dir, "l.jsonl")), reporter).CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference), CancellationToken.None)).Video;
         Video? done = null;
         await TestTime.EventuallyAsync(() =>
         {

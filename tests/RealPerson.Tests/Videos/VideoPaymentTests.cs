@@ -47,7 +47,7 @@ public sealed class VideoPaymentTests
         var ledger = new AssetLedger(dir.File("l.jsonl"));
         var creator = new VideoCreator(Sim.Clients(sim, reporter), ledger, reporter);
 
-        var video = await creator.CreateAsync(VideoFixtures.Request(provider, reference), CancellationToken.None);
+        var video = (await creator.CreateAsync(VideoFixtures.Request(provider, reference), CancellationToken.None)).Video;
 
         Assert.Equal(VideoStatus.Unknown, video.Status);
         Assert.Null(video.TaskId);
@@ -125,7 +125,7 @@ public sealed class VideoPaymentTests
             var provider = i % 2 == 0 ? Provider.JimmyAI : Provider.APIMart;
             try
             {
-                created.Add(await creator.CreateAsync(VideoFixtures.Request(provider, provider == Provider.JimmyAI ? jimmy : apiMart, $"soak video {i}"), CancellationToken.None));
+                created.Add((await creator.CreateAsync(VideoFixtures.Request(provider, provider == Provider.JimmyAI ? jimmy : apiMart, $"soak video {i}"), CancellationToken.None)).Video);
             }
             catch (RealPersonException e) when (e.ErrorId is ErrorIds.NetworkError or ErrorIds.VendorRateLimited or ErrorIds.VendorUnavailable or ErrorIds.SubmissionRejected or ErrorIds.VendorError)
             {

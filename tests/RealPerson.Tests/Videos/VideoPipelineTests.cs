@@ -21,7 +21,7 @@ public sealed class VideoPipelineTests
         var clients = Sim.Clients(sim, reporter);
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
 
-        var created = await new VideoCreator(clients, ledger, reporter).CreateAsync(VideoFixtures.Request(provider, reference), CancellationToken.None);
+        var created = (await new VideoCreator(clients, ledger, reporter).CreateAsync(VideoFixtures.Request(provider, reference), CancellationToken.None)).Video;
         Assert.NotNull(created.TaskId);
         Assert.Equal(VideoStatus.Queued, created.Status);
         Assert.Equal(VideoCatalog.DefaultModel(provider), created.Model);
@@ -65,8 +65,8 @@ public sealed class VideoPipelineTests
         var reference = await VideoFixtures.ActiveJimmyAssetAsync(sim);
         var reporter = new RecordingReporter();
         var clients = Sim.Clients(sim, reporter);
-        var video = await new VideoCreator(clients, new AssetLedger(dir.File("l.jsonl")), reporter)
-            .CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference, "this one will fail"), CancellationToken.None);
+        var video = (await new VideoCreator(clients, new AssetLedger(dir.File("l.jsonl")), reporter)
+            .CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference, "this one will fail"), CancellationToken.None)).Video;
 
         var waited = new RecordingReporter();
         var waiter = new JobWaiter<Video>(new VideoJobs(clients), Sim.FastWait(), waited);
@@ -88,7 +88,7 @@ public sealed class VideoPipelineTests
         var reporter = new RecordingReporter();
         var clients = Sim.Clients(sim, reporter);
         using var dir = new TempDirectory();
-        var video = await new VideoCreator(clients, new AssetLedger(dir.File("l.jsonl")), reporter).CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference), CancellationToken.None);
+        var video = (await new VideoCreator(clients, new AssetLedger(dir.File("l.jsonl")), reporter).CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference), CancellationToken.None)).Video;
 
         var waited = new RecordingReporter();
         var waiter = new JobWaiter<Video>(new VideoJobs(clients), Sim.FastWait(TimeSpan.FromMilliseconds(800)), waited);

@@ -1,0 +1,23 @@
+using RealPerson.Ledger;
+using RealPerson.Ledger.Claims;
+
+namespace RealPerson.Submission;
+
+/// <summary>
+/// A submission's claim in the ledger: its identity is the one that must be paid for once (the
+/// portrait, <see cref="DedupeKeys"/>, at its provider, endpoint and account), its intent the asset
+/// as it is about to be sent, and what stops it the ledger's earlier submission (<see cref="KnownSubmissions"/>).
+/// </summary>
+internal static class SubmissionClaims
+{
+    public static string IdentityOf(SubmitItem item, string endpoint, string? account) =>
+        ClaimIdentity.Of(ClaimIdentity.Asset, DedupeKeys.Scoped(item.DedupeKey, endpoint, account));
+
+    /// <param name="intent">The asset as journaled before sending (with its submission, endpoint and account).</param>
+    /// <param name="force">-Force: the ledger's earlier submissions do not stop it (another run sending it now still does).</param>
+    public static LedgerClaim For(SubmitItem item, Asset intent, bool force) =>
+        new(IdentityOf(item, intent.Endpoint!, intent.Account),
+            new[] { LedgerRecord.FromAsset(LedgerEvent.Intent, intent) },
+            ledger => KnownSubmissions.Find(ledger, item, intent.Endpoint!, intent.Account),
+            force);
+}
