@@ -7,8 +7,12 @@ internal sealed class ConsoleReporter : IReporter
 {
     private int outputs;
     private int errors;
+    private int unknowns;
 
     public int Outputs => outputs;
+
+    /// <summary>Assets output with Status Unknown (an answer that could not be learned).</summary>
+    public int Unknowns => unknowns;
 
     public int Errors => errors;
 
@@ -18,7 +22,14 @@ internal sealed class ConsoleReporter : IReporter
 
     public bool DebugEnabled => false;
 
-    public void Output(object item) => Interlocked.Increment(ref outputs);
+    public void Output(object item)
+    {
+        Interlocked.Increment(ref outputs);
+        if (item is Asset { Status: AssetStatus.Unknown })
+        {
+            Interlocked.Increment(ref unknowns);
+        }
+    }
 
     public void Error(RealPersonError error)
     {

@@ -9,7 +9,7 @@ using RealPerson.Vendors;
 using RealPerson.Waiting;
 
 // Usage:
-//   run   --base-url U --ledger F --count N [--prefix P]   submit N Jimmy AI portraits and wait for them (the crash test's child)
+//   run   --base-url U --ledger F --count N [--prefix P] [--lease-sec S]   submit N Jimmy AI portraits and wait for them (the crash and overlap tests' child)
 //   bench [--count N]                                        time submit+wait at several throttle limits, in one run
 //   video --base-url U --ledger F --reference asset://ID --count N [--prefix P]   ask for N videos (the video crash test's child)
 //   scale [--counts 100,1000,10000] [--naive 100,1000] [--ledger 100000]   issue 11's table (README "Benchmark")
@@ -18,7 +18,7 @@ string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(
 
 return command switch
 {
-    "run" => await RunAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.jsonl"), int.Parse(Arg("--count", "100")), Arg("--prefix", "crash")),
+    "run" => await RunAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.jsonl"), int.Parse(Arg("--count", "100")), Arg("--prefix", "crash"), double.Parse(Arg("--lease-sec", "30"), System.Globalization.CultureInfo.InvariantCulture)),
     "bench" => await BenchAsync(int.Parse(Arg("--count", "500"))),
     "video" => await VideoRun.RunAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.db"), Arg("--reference", "asset://none"), int.Parse(Arg("--count", "20")), Arg("--prefix", "crash")),
     "scale" => await ScaleBenchmark.RunAsync(Ints(Arg("--counts", "100,1000,10000")), Ints(Arg("--naive", "100,1000")), int.Parse(Arg("--ledger", "100000"))),
@@ -33,12 +33,12 @@ static int Usage()
     return 2;
 }
 
-static async Task<int> RunAsync(Uri baseUrl, string ledgerPath, int count, string prefix)
+static async Task<int> RunAsync(Uri baseUrl, string ledgerPath, int count, string prefix, double leaseSeconds)
 {
     var reporter = new ConsoleReporter();
     var connection = new ResolvedConnection(Provider.JimmyAI, SimulatorOptions.JimmyApiKey, baseUrl, new RetrySettings { BaseDelay = TimeSpan.FromMilliseconds(20) });
     var clients = new ProviderClients(_ => connection, reporter);
-    var ledger = new AssetLedger(ledgerPath);
+    using var ledger = new AssetLedger(ledgerPath, new LedgerOptions { ClaimLease = TimeSpan.FromSeconds(leaseSeconds) });
     var waiter = new AssetWaiter(clients.StatusSource,
         new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(100), PollInterval = TimeSpan.FromMilliseconds(250), Timeout = TimeSpan.FromMinutes(10) },
         reporter, ledger);
@@ -55,7 +55,7 @@ static async Task<int> RunAsync(Uri baseUrl, string ledgerPath, int count, strin
     Console.WriteLine($"submitted {submitter.Summary}");
     waiter.Complete();
     await waiting;
-    Console.WriteLine($"done: {reporter.Outputs} out, {reporter.Errors} errors");
+    Console.WriteLine($"done: {reporter.Outputs} out, {reporter.Errors} errors, {reporter.Unknowns} unknown");
     return 0;
 }
 
