@@ -19,12 +19,12 @@ namespace RealPerson.LoadContext;
 public sealed class ModuleLoadContext : AssemblyLoadContext
 {
     private static readonly ConcurrentDictionary<string, ModuleLoadContext> Contexts = new(StringComparer.Ordinal);
-    private static readonly Lazy<HashSet<string>> RuntimeAssemblies = new(() =>
-        new HashSet<string>(
-            ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? string.Empty)
-                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .Select(Path.GetFileNameWithoutExtension)!,
-            StringComparer.OrdinalIgnoreCase));
+    // The runtime's own libraries (and PowerShell's), by name, with their files.
+    private static readonly Lazy<Dictionary<string, string>> RuntimeAssemblies = new(() =>
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .GroupBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
 
     private readonly string bin;
     private readonly string lib;
@@ -61,16 +61,25 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         var name = assemblyName.Name;
-        if (string.IsNullOrEmpty(name) || RuntimeAssemblies.Value.Contains(name))
+        if (string.IsNullOrEmpty(name))
         {
-            // PowerShell's and the runtime's own (System.Management.Automation among them).
             return null;
         }
 
         // The cmdlets beside the root module; the engine and every dependency in lib.
         var path = name == "RealPerson" ? Path.Combine(bin, "RealPerson.dll") : Path.Combine(lib, name + ".dll");
+        if (RuntimeAssemblies.Value.TryGetValue(name, out var runtimes) && !(File.Exists(path) && OlderThan(runtimes, assemblyName.Version)))
+        {
+            // PowerShell's and the runtime's own (System.Management.Automation among them), unless a
+            // dependency needs a newer one than this runtime carries (Npgsql's DiagnosticSource on .NET 8).
+            return null;
+        }
+
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
+
+    private static bool OlderThan(string file, Version? wanted) =>
+        wanted != null && AssemblyName.GetAssemblyName(file).Version is { } version && version < wanted;
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
     {

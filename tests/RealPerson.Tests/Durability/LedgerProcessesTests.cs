@@ -3,25 +3,24 @@ using RealPerson.Ledger;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;
+using RealPerson.Tests.Ledger;
 
 namespace RealPerson.Tests.Durability;
 
 /// <summary>The ledger across processes: two writers at once, and a submission run killed mid-way.</summary>
-public abstract class LedgerProcessesTests : IDisposable
+public abstract class LedgerProcessesTests : IAsyncLifetime
 {
-    private readonly string ledgerPath;
+    private readonly LedgerPlace place;
+    private string ledgerPath = string.Empty;
 
-    /// <param name="extension">"jsonl" for the JSON Lines journal, "db" for the SQLite database.</param>
-    protected LedgerProcessesTests(string extension) => ledgerPath = Path.Combine(Path.GetTempPath(), $"realperson-ledger-{Guid.NewGuid():N}.{extension}");
+    protected LedgerProcessesTests(LedgerPlace place) => this.place = place;
 
-    public void Dispose()
+    public async Task InitializeAsync() => ledgerPath = await place.NewLocationAsync();
+
+    public Task DisposeAsync()
     {
-        foreach (var file in new[] { ledgerPath, ledgerPath + "-wal", ledgerPath + "-shm" })
-        {
-            File.Delete(file);
-        }
-
-        GC.SuppressFinalize(this);
+        place.Dispose();
+        return Task.CompletedTask;
     }
 
     [Fact]
@@ -136,7 +135,7 @@ public abstract class LedgerProcessesTests : IDisposable
 public sealed class LedgerProcessesTestsOnJsonLines : LedgerProcessesTests
 {
     public LedgerProcessesTestsOnJsonLines()
-        : base("jsonl")
+        : base(new JsonLinesPlace())
     {
     }
 }
@@ -145,7 +144,17 @@ public sealed class LedgerProcessesTestsOnJsonLines : LedgerProcessesTests
 public sealed class LedgerProcessesTestsOnSqlite : LedgerProcessesTests
 {
     public LedgerProcessesTestsOnSqlite()
-        : base("db")
+        : base(new SqlitePlace())
+    {
+    }
+}
+
+/// <summary>The same promises kept by a PostgreSQL database several processes share.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class LedgerProcessesTestsOnPostgres : LedgerProcessesTests
+{
+    public LedgerProcessesTestsOnPostgres(PostgresClusterFixture cluster)
+        : base(new PostgresPlace(cluster))
     {
     }
 }

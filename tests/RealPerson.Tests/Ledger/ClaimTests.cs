@@ -29,7 +29,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task One_of_many_runs_claiming_at_once_wins_and_the_others_see_it_held()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var runs = Enumerable.Range(0, 8).Select(_ => Open(location)).ToList();
         var item = Portrait("alice");
 
@@ -47,7 +47,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task A_claim_ends_with_its_outcome_and_the_next_run_gets_the_earlier_asset()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var (first, second) = (Open(location), Open(location));
         var item = Portrait("bob");
         var claim = await ClaimAsync(first, item);
@@ -67,7 +67,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task A_request_refused_without_a_review_may_be_claimed_again()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var (first, second) = (Open(location), Open(location));
         var item = Portrait("carol");
         var claim = await ClaimAsync(first, item);
@@ -80,7 +80,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task A_run_that_died_leaves_an_Unknown_once_its_lease_runs_out_and_it_is_never_sent_again()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var othersClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
 
         // Its clock stands still: it never renews its lease, as a killed process would not.
@@ -101,7 +101,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task A_run_that_ends_leaves_nothing_held()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var (first, second) = (Open(location), Open(location));
         var item = Portrait("erin");
         var claim = await ClaimAsync(first, item);
@@ -116,7 +116,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task Force_passes_the_ledgers_earlier_answer_but_never_a_run_sending_it_now()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var (first, second, third) = (Open(location), Open(location), Open(location));
         var item = Portrait("frank");
         var claim = await ClaimAsync(first, item);
@@ -131,7 +131,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task Claims_of_other_portraits_accounts_and_endpoints_do_not_meet()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var (first, second) = (Open(location), Open(location));
         Assert.Equal(ClaimVerdict.Won, (await ClaimAsync(first, Portrait("gina"))).Result.Verdict);
         Assert.Equal(ClaimVerdict.Won, (await ClaimAsync(second, Portrait("gina-2"))).Result.Verdict);
@@ -142,7 +142,7 @@ public abstract class ClaimTests : IDisposable
     [Fact]
     public async Task Many_claims_in_one_call_are_decided_one_by_one()
     {
-        var location = place.NewLocation();
+        var location = await place.NewLocationAsync();
         var (first, second) = (Open(location), Open(location));
         var items = Enumerable.Range(0, 40).Select(i => Portrait($"many-{i}")).ToList();
         await ClaimManyAsync(first, items.Where((_, i) => i % 2 == 0).ToList());
@@ -213,6 +213,15 @@ public sealed class ClaimTestsOnSqlite : ClaimTests
 {
     public ClaimTestsOnSqlite()
         : base(new SqlitePlace())
+    {
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class ClaimTestsOnPostgres : ClaimTests
+{
+    public ClaimTestsOnPostgres(PostgresClusterFixture cluster)
+        : base(new PostgresPlace(cluster))
     {
     }
 }

@@ -1,3 +1,4 @@
+using RealPerson.Harness;
 using RealPerson.Tests.Core;
 
 namespace RealPerson.Tests.Ledger;
@@ -6,7 +7,7 @@ namespace RealPerson.Tests.Ledger;
 public abstract class LedgerPlace : IDisposable
 {
     /// <summary>A new, empty ledger location.</summary>
-    public abstract string NewLocation();
+    public abstract Task<string> NewLocationAsync();
 
     /// <summary>Whether leases are timed by the server (PostgreSQL) rather than the ledger's own clock.</summary>
     public virtual bool ServerClock => false;
@@ -18,7 +19,7 @@ public sealed class JsonLinesPlace : LedgerPlace
 {
     private readonly TempDirectory dir = new();
 
-    public override string NewLocation() => dir.File($"ledger-{Guid.NewGuid():N}.jsonl");
+    public override Task<string> NewLocationAsync() => Task.FromResult(dir.File($"ledger-{Guid.NewGuid():N}.jsonl"));
 
     public override void Dispose()
     {
@@ -31,11 +32,39 @@ public sealed class SqlitePlace : LedgerPlace
 {
     private readonly TempDirectory dir = new();
 
-    public override string NewLocation() => dir.File($"ledger-{Guid.NewGuid():N}.db");
+    public override Task<string> NewLocationAsync() => Task.FromResult(dir.File($"ledger-{Guid.NewGuid():N}.db"));
 
     public override void Dispose()
     {
         dir.Dispose();
         base.Dispose();
     }
+}
+
+/// <summary>One throwaway PostgreSQL cluster for the whole test run (started and stopped here).</summary>
+public sealed class PostgresClusterFixture : IAsyncLifetime
+{
+    public PostgresTestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await PostgresTestCluster.StartAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresClusterFixture>
+{
+    public const string Name = "postgres";
+}
+
+/// <summary>A database of its own (and a role with a password) for each new location.</summary>
+public sealed class PostgresPlace : LedgerPlace
+{
+    private readonly PostgresClusterFixture fixture;
+
+    public PostgresPlace(PostgresClusterFixture fixture) => this.fixture = fixture;
+
+    public override bool ServerClock => true;
+
+    public override Task<string> NewLocationAsync() => fixture.Cluster.CreateDatabaseAsync();
 }

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using RealPerson.Ledger.Claims;
+
+namespace RealPerson.Ledger.Postgres;
+
+/// <summary>
+/// The ledger in a PostgreSQL database, for fleets: many machines on one account share it, and a
+/// request any of them claims is paid for once. The same tables as the SQLite store (the journal,
+/// each asset's latest state by the one fold, claims and leases), in the schema <c>realperson</c>;
+/// leases are timed by the server's clock. Every write transaction first takes one advisory lock,
+/// so that claims and the outcomes that end them are decided one transaction at a time across the
+/// fleet, with no deadlock between groups of writes in other orders; each process writes in
+/// groups (<see cref="GroupCommit{TSession}"/>), so that lock is taken once per group, not per record.
+/// Made by <see cref="AssetLedger"/> through reflection, only when a PostgreSQL ledger is named.
+/// </summary>
+internal sealed class PostgresLedgerStore : ILedgerStore
+{
+    private const long WriteLock = 0x5265616C4C656467; // "RealLedg"
+
+    private readonly NpgsqlConnectionStringBuilder settings;
+    private readonly NpgsqlDataSource source;
+    private readonly GroupCommit<NpgsqlTransaction> writes;
+    private readonly object schemaGate = new();
+    private volatile bool ready;
+
+    public PostgresLedgerStore(string location, LedgerOptions options)
+    {
+        Path = LedgerLocation.Display(location);
+        settings = PostgresLocation.Parse(location);
+        source = NpgsqlDataSource.Create(settings);
+        writes = new GroupCommit<NpgsqlTransaction>(WriteAsync);
+    }
+
+    public string Path { get; }
+
+    public bool Queries => true;
+
+    public Task CheckAsync(CancellationToken cancellationToken) => Task.Run(() => Use(_ => true), cancellationToken);
+
+    public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken) =>
+        writes.RunAsync(transaction =>
+        {
+            PostgresJournal.Append(transaction, records);
+            return true;
+        });
+
+    public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
+        writes.RunAsync<IReadOnlyList<ClaimResult>>(transaction =>
+        {
+            PostgresClaimRows.Lease(transaction, holder, lease);
+            var rows = new PostgresClaimRows(transaction);
+            var snapshot = new PostgresSnapshot(transaction);
+            return claims.Select(claim => ClaimRule.Decide(claim, holder, rows, snapshot, intent => PostgresJournal.Append(transaction, intent))).ToList();
+        });
+
+    public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
+        Task.Run(() => Use(connection => PostgresClaimRows.Held(connection, identities)), cancellationToken);
+
+    public Task RenewAsync(string holder, TimeSpan lease) =>
+        writes.RunAsync(transaction =>
+        {
+            PostgresClaimRows.Lease(transaction, holder, lease);
+            return true;
+        });
+
+    public Task EndAsync(string holder) =>
+        writes.RunAsync(transaction =>
+        {
+            PostgresClaimRows.End(transaction, holder);
+            return true;
+        });
+
+    public Task<LedgerContents> ReadAllAsync(CancellationToken cancellationToken) =>
+        Task.Run(() => Use(connection => new LedgerContents(PostgresJournal.ReadAll(connection), 0)), cancellationToken);
+
+    public Task<IReadOnlyList<LedgerRecord>> ReadEventsAsync(IReadOnlyCollection<string> events, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyList<LedgerRecord>>(() => Use(connection => PostgresJournal.ReadEvents(connection, null, events)), cancellationToken);
+
+    public Task<IReadOnlyList<Asset>> FindAssetsAsync(AssetQuery query, CancellationToken cancellationToken) =>
+        Task.Run(() => FindAssets(query), cancellationToken);
+
+    public IReadOnlyList<Asset> FindAssets(AssetQuery query) => Use(connection => PostgresAssetQuery.Find(connection, null, query));
+
+    public void Dispose() => source.Dispose();
+
+    /// <summary>Runs a read on a pooled connection, the tables made ready first.</summary>
+    private T Use<T>(Func<NpgsqlConnection, T> work)
+    {
+        try
+        {
+            using var connection = OpenReady();
+            return work(connection);
+        }
+        catch (Exception e) when (e is NpgsqlException || e is TimeoutException)
+        {
+            throw PostgresFailures.Unavailable(Path, settings, e);
+        }
+    }
+
+    /// <summary>One write transaction: the fleet's write lock first, then the group's writes, then commit.</summary>
+    private Task WriteAsync(Action<NpgsqlTransaction> body) => Task.Run(() => Use(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLock})", connection, transaction))
+        {
+            locked.ExecuteNonQuery();
+        }
+
+        body(transaction);
+        transaction.Commit();
+        return true;
+    }));
+
+    private NpgsqlConnection OpenReady()
+    {
+        var connection = source.OpenConnection();
+        if (ready)
+        {
+            return connection;
+        }
+
+        try
+        {
+            lock (schemaGate)
+            {
+                if (!ready)
+                {
+                    PostgresSchema.Ensure(connection);
+                    ready = true;
+                }
+            }
+
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}
