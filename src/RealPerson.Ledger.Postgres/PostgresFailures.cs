@@ -26,6 +26,8 @@ internal static class PostgresFailures
             message = message.Replace(settings.Password, "***");
         }
 
-        return new RealPersonException(ErrorIds.LedgerUnavailable, e is PostgresException { SqlState: "28P01" or "28000" } ? FailureCategory.AuthenticationError : FailureCategory.ResourceUnavailable, message, e);
+        // Npgsql's own exception is not kept inside: its properties do not serialise (ConvertTo-Json of
+        // $Error fails on them), and everything it says that matters is in the message.
+        return new RealPersonException(ErrorIds.LedgerUnavailable, e is PostgresException { SqlState: "28P01" or "28000" } ? FailureCategory.AuthenticationError : FailureCategory.ResourceUnavailable, message);
     }
 }

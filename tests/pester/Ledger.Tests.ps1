@@ -99,28 +99,32 @@ Describe 'Resuming a wait from the ledger' {
     }
 }
 
-Describe 'The SQLite ledger in real pwsh' {
+# The default ledger is under the user's local data folder: on Linux $XDG_DATA_HOME, pointed here at a test folder.
+Describe 'The SQLite ledger in real pwsh' -Skip:(-not $IsLinux) {
     BeforeAll {
-        $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-sqlite-$([guid]::NewGuid().ToString('N'))"
+        $script:Data = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-sqlite-$([guid]::NewGuid().ToString('N'))"
+        $script:Folder = Join-Path $script:Data 'RealPerson'
         New-Item -ItemType Directory -Path $script:Folder | Out-Null
-        $script:Before = $env:REALPERSON_LEDGER
+        $script:Before = $env:REALPERSON_LEDGER, $env:XDG_DATA_HOME
+        Remove-Item Env:REALPERSON_LEDGER
+        $env:XDG_DATA_HOME = $script:Data
     }
 
     AfterAll {
-        $env:REALPERSON_LEDGER = $script:Before
-        Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue
+        $env:REALPERSON_LEDGER, $env:XDG_DATA_HOME = $script:Before
+        Remove-Item $script:Data -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    It 'imports the old JSON Lines ledger once, keeps it as .bak, and answers from the database' {
-        # An older session's journal ...
-        $env:REALPERSON_LEDGER = Join-Path $script:Folder 'ledger.jsonl'
+    It 'imports the default ledger''s old JSON Lines journal once, keeps it as .bak, and answers from the database' {
+        # An older module's journal at the default place ...
         $old = 1..3 | ForEach-Object { [pscustomobject]@{ Name = "sq-old-$_"; Url = "https://example.com/sq-old-$_.jpg" } } |
-            Submit-RealPersonAsset -Provider JimmyAI | Wait-AssetActive -PollIntervalSec 1
+            Submit-RealPersonAsset -Provider JimmyAI -LedgerPath (Join-Path $script:Folder 'ledger.jsonl') |
+            Wait-AssetActive -PollIntervalSec 1 -LedgerPath (Join-Path $script:Folder 'ledger.jsonl')
         @($old | Where-Object Status -eq Active).Count | Should -Be 3
 
-        # ... and this session's default: the database beside it.
-        $env:REALPERSON_LEDGER = Join-Path $script:Folder 'ledger.db'
+        # ... and this module's default: the database beside it.
         @(Get-RealPersonAsset -Name 'sq-old-*').Count | Should -Be 3
+        Test-Path (Join-Path $script:Folder 'ledger.db') | Should -BeTrue
         Test-Path (Join-Path $script:Folder 'ledger.jsonl') | Should -BeFalse
         Test-Path (Join-Path $script:Folder 'ledger.jsonl.bak') | Should -BeTrue
     }

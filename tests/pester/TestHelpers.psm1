@@ -147,4 +147,49 @@ function Stop-RecordingProxy {
     }
 }
 
-Export-ModuleMember -Function Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+# The test harness (tests/RealPerson.Harness), newest build: it starts and stops throwaway PostgreSQL clusters.
+function Get-HarnessDll {
+    $dll = Get-ChildItem -Path (Join-Path $script:RepoRoot 'tests/RealPerson.Harness/bin') -Recurse -Filter 'RealPerson.Harness.dll' -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $dll) { throw 'The harness is not built: run dotnet build Module.sln first.' }
+    $dll.FullName
+}
+
+# A throwaway PostgreSQL cluster (initdb in a temp folder, a free loopback port; as root it runs as
+# the postgres OS user). Returns its Folder; New-TestPostgresDatabase makes a role and database in it.
+function Start-TestPostgres {
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-pg-$([guid]::NewGuid().ToString('N'))"
+    $output = & dotnet (Get-HarnessDll) pg start --dir $folder 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "The PostgreSQL test cluster did not start: $output" }
+    [pscustomobject]@{ Folder = $folder }
+}
+
+# A database of its own, with a role that has a password: its postgresql:// URI.
+function New-TestPostgresDatabase {
+    param([Parameter(Mandatory)] $Cluster)
+    $uri = & dotnet (Get-HarnessDll) pg createdb --dir $Cluster.Folder 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "No database was made: $uri" }
+    "$uri".Trim()
+}
+
+function Stop-TestPostgres {
+    param($Cluster)
+    if ($Cluster) { $null = & dotnet (Get-HarnessDll) pg stop --dir $Cluster.Folder 2>&1 }
+}
+
+# Starts a script file in a fresh pwsh process of the one running the tests, without waiting;
+# returns the process (stdout and stderr go to files beside -OutputPath).
+function Start-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @(), [Parameter(Mandatory)] [string] $OutputPath)
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    $process = [Environment]::ProcessPath
+    $quoted = @($ArgumentList | ForEach-Object { "`"$_`"" })
+    if ((Split-Path -Leaf $process) -match '^dotnet(\.exe)?$' -and (Test-Path $dll)) {
+        Start-Process -FilePath $process -ArgumentList (@("`"$dll`"", '-NoProfile', '-NonInteractive', '-File', "`"$File`"") + $quoted) -PassThru -RedirectStandardOutput $OutputPath -RedirectStandardError "$OutputPath.err"
+    }
+    else {
+        Start-Process -FilePath (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')) -ArgumentList (@('-NoProfile', '-NonInteractive', '-File', "`"$File`"") + $quoted) -PassThru -RedirectStandardOutput $OutputPath -RedirectStandardError "$OutputPath.err"
+    }
+}
+
+Export-ModuleMember -Function Start-FreshPwsh, Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

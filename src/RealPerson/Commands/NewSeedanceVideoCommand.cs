@@ -111,6 +111,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         };
 
         var ledger = OpenLedger(LedgerPath);
+        RunToCompletion(ledger.CheckAsync(CancellationToken));
         var creator = new VideoCreator(clients, ledger, Reporter) { Force = Force };
         var earlier = RunToCompletion(token => creator.FindBlockingAsync(request, token));
 

@@ -83,6 +83,9 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     {
         base.BeginProcessing();
         var ledger = OpenLedger(LedgerPath);
+
+        // A ledger that cannot be used (a database out of reach, a wrong password) stops the run here, before anything is sent.
+        RunToCompletion(ledger.CheckAsync(CancellationToken));
         if (!Force)
         {
             // Once, here, so that -WhatIf can say what it would skip and the run skips the same.

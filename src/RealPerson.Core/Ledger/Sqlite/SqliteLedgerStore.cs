@@ -59,7 +59,8 @@ internal sealed class SqliteLedgerStore : ILedgerStore
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public Task CheckAsync(CancellationToken cancellationToken) => Task.Run(() => Read(_ => true), cancellationToken);
+    // A ledger not made yet is fine: the first write makes it (and -WhatIf makes nothing).
+    public Task CheckAsync(CancellationToken cancellationToken) => Task.Run(() => Nothing || Read(_ => true), cancellationToken);
 
     public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken) =>
         writes.RunAsync(transaction =>
