@@ -55,6 +55,15 @@ public sealed class SimulatorOptions
     /// <summary>The next this-many file downloads break off halfway (the connection is cut).</summary>
     public int BreakDownloads { get; set; }
 
+    /// <summary>A hostile file host: each file is sent one byte per this long (zero: at once).</summary>
+    public TimeSpan VideoFileDrip { get; set; } = TimeSpan.Zero;
+
+    /// <summary>A hostile file host: each file is a chunked body that never ends.</summary>
+    public bool VideoFileEndless { get; set; }
+
+    /// <summary>A hostile file host: each file request is answered with a 302 to this URL (null: none).</summary>
+    public string? VideoFileRedirect { get; set; }
+
     /// <summary>Injected transport and server faults; none by default.</summary>
     public FaultOptions Faults { get; set; } = new();
 }

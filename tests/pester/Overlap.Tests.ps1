@@ -33,18 +33,16 @@ else {
         $go = Join-Path $run 'go'
         $workers = 1..3 | ForEach-Object {
             $out = Join-Path $run "out-$_.csv"
-            [pscustomobject]@{
-                Out = $out
-                Process = Start-FreshPwsh -File $script:Worker -OutputPath (Join-Path $run "log-$_.txt") -ArgumentList @(
-                    $script:Manifest, $Ledger, $script:Sim.BaseUrl, $Csv, $out, $go, $Prompt, $AssetUri)
-            }
+            $process = Start-FreshPwsh -File $script:Worker -ArgumentList @($script:Manifest, $Ledger, $script:Sim.BaseUrl, $Csv, $out, $go, $Prompt, $AssetUri)
+            # Read as it comes, so that a full pipe never stalls a worker.
+            [pscustomobject]@{ Out = $out; Process = $process; Said = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
         }
         # Each has imported the module and waits at the start line by now, or soon does.
         Start-Sleep -Seconds 2
         Set-Content -Path $go -Value 'go'
         foreach ($worker in $workers) {
             $worker.Process.WaitForExit(180000) | Should -BeTrue
-            $worker.Process.ExitCode | Should -Be 0 -Because (Get-Content -Raw "$($worker.Out -replace 'out-(\d)\.csv$', 'log-$1.txt').err" -ErrorAction SilentlyContinue)
+            $worker.Process.ExitCode | Should -Be 0 -Because ($worker.Said.Result + $worker.Errors.Result)
         }
         , @($workers | ForEach-Object { , @(Import-Csv $_.Out) })
     }

@@ -89,19 +89,35 @@ function Start-SimulatedPerson {
     }
 }
 
-# Runs a script file in a fresh process of the pwsh running the tests (under a dotnet-tool install
-# that process is dotnet itself, with pwsh.dll in $PSHOME) and returns what it wrote to stdout.
-function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
+# How to start a fresh process of the pwsh running the tests: under a dotnet-tool install that
+# process is dotnet itself, with pwsh.dll in $PSHOME. Returns the program and its first arguments.
+function Get-FreshPwshCommand {
     $dll = Join-Path $PSHOME 'pwsh.dll'
     $process = [Environment]::ProcessPath
     if ((Split-Path -Leaf $process) -match '^dotnet(\.exe)?$' -and (Test-Path $dll)) {
-        $output = & $process $dll -NoProfile -NonInteractive -File $File @ArgumentList 2>&1
+        return @($process, $dll)
     }
-    else {
-        $output = & (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')) -NoProfile -NonInteractive -File $File @ArgumentList 2>&1
-    }
+    @(Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh'))
+}
+
+# Runs a script file in a fresh pwsh and returns what it wrote to stdout.
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
+    $program, $first = Get-FreshPwshCommand
+    $first = @($first | Where-Object { $_ })
+    $output = & $program @first -NoProfile -NonInteractive -File $File @ArgumentList 2>&1
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+}
+
+# Starts a script file in a fresh pwsh without waiting for it; returns its Process.
+function Start-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
+    $program, $first = Get-FreshPwshCommand
+    $start = [System.Diagnostics.ProcessStartInfo]::new($program)
+    foreach ($argument in @($first | Where-Object { $_ }) + @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    [System.Diagnostics.Process]::Start($start)
 }
 
 # A stand-in forward proxy on loopback: it records each request's head (request line and headers)
@@ -177,19 +193,4 @@ function Stop-TestPostgres {
     if ($Cluster) { $null = & dotnet (Get-HarnessDll) pg stop --dir $Cluster.Folder 2>&1 }
 }
 
-# Starts a script file in a fresh pwsh process of the one running the tests, without waiting;
-# returns the process (stdout and stderr go to files beside -OutputPath).
-function Start-FreshPwsh {
-    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @(), [Parameter(Mandatory)] [string] $OutputPath)
-    $dll = Join-Path $PSHOME 'pwsh.dll'
-    $process = [Environment]::ProcessPath
-    $quoted = @($ArgumentList | ForEach-Object { "`"$_`"" })
-    if ((Split-Path -Leaf $process) -match '^dotnet(\.exe)?$' -and (Test-Path $dll)) {
-        Start-Process -FilePath $process -ArgumentList (@("`"$dll`"", '-NoProfile', '-NonInteractive', '-File', "`"$File`"") + $quoted) -PassThru -RedirectStandardOutput $OutputPath -RedirectStandardError "$OutputPath.err"
-    }
-    else {
-        Start-Process -FilePath (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')) -ArgumentList (@('-NoProfile', '-NonInteractive', '-File', "`"$File`"") + $quoted) -PassThru -RedirectStandardOutput $OutputPath -RedirectStandardError "$OutputPath.err"
-    }
-}
-
-Export-ModuleMember -Function Start-FreshPwsh, Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+Export-ModuleMember -Function Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

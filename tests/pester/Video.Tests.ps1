@@ -243,6 +243,142 @@ Describe 'Save-SeedanceVideo' {
     }
 }
 
+Describe 'Save-SeedanceVideo against a hostile file host' {
+    BeforeAll {
+        $script:Good = $script:Alice[0] | New-SeedanceVideo -Prompt 'saved after a bad one' | Wait-SeedanceVideo -PollIntervalSec 1
+        function New-Folder { Join-Path $script:Work "hostile-$([guid]::NewGuid().ToString('N'))" }
+        function Copy-Good([string] $TaskId, [string] $VideoUrl) {
+            $copy = $script:Good.Clone()
+            if ($TaskId) { $copy.TaskId = $TaskId }
+            if ($VideoUrl) { $copy.VideoUrl = $VideoUrl }
+            $copy
+        }
+    }
+
+    AfterEach {
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ fileDripMs = 0; fileEndless = $false; fileRedirect = $null; videoFileBytes = 100000 }
+        Remove-Item Env:REALPERSON_MAX_DOWNLOAD_MB -ErrorAction SilentlyContinue
+    }
+
+    It 'a task id <What> is saved under a safe name inside -Path, and the next video is saved too' -ForEach @(
+        @{ What = 'with ../'; TaskId = '../escaped' }
+        @{ What = 'with NUL and ESC'; TaskId = "vt_`0`e[31mred" }
+        @{ What = 'of 400 characters'; TaskId = 'v' * 400 }
+        @{ What = 'that names a Windows device'; TaskId = 'NUL' }
+    ) {
+        $folder = New-Folder
+        $out = @((Copy-Good -TaskId $TaskId), $script:Good) | Save-SeedanceVideo -Path $folder -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -BeNullOrEmpty
+        $out.Count | Should -Be 2
+        $out | ForEach-Object { $_.DirectoryName | Should -Be (Get-Item $folder).FullName }
+        $out[0].Name | Should -Match '^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}-[0-9a-f]{12}\.mp4$'
+        $out[1].Name | Should -Be "$($script:Good.TaskId).mp4"
+        @(Get-ChildItem $folder -Force).Count | Should -Be 2 -Because 'no temporary file is left'
+        Test-Path (Join-Path $script:Work 'escaped.mp4') | Should -BeFalse
+    }
+
+    It 'a link to another local port is that video''s DownloadFailed; nothing reaches the port and the next video is saved' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $folder = New-Folder
+            $bad = Copy-Good -TaskId 'vt_local_port' -VideoUrl "http://127.0.0.1:$($listener.LocalEndpoint.Port)/admin?token=secret"
+            $out = @($bad, $script:Good) | Save-SeedanceVideo -Path $folder -ErrorVariable failed -ErrorAction SilentlyContinue
+            $failed.Count | Should -Be 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'DownloadFailed,*'
+            $failed[0].CategoryInfo.Category | Should -Be 'SecurityError'
+            $failed[0].TargetObject.TaskId | Should -Be 'vt_local_port'
+            "$($failed[0])" | Should -Not -Match 'token=secret'
+            $listener.Pending() | Should -BeFalse -Because 'the refused link is not even connected to'
+            @($out).Count | Should -Be 1
+            $out.Name | Should -Be "$($script:Good.TaskId).mp4"
+        }
+        finally { $listener.Stop() }
+    }
+
+    It 'a redirect from the file host to another local port is refused, and nothing is saved' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $folder = New-Folder
+            Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ fileRedirect = "http://127.0.0.1:$($listener.LocalEndpoint.Port)/admin" }
+            $out = $script:Good | Save-SeedanceVideo -Path $folder -ErrorVariable failed -ErrorAction SilentlyContinue
+            $out | Should -BeNullOrEmpty
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'DownloadFailed,*'
+            "$($failed[0])" | Should -Match 'redirected the download to http://127\.0\.0\.1:\d+, which is not https'
+            $listener.Pending() | Should -BeFalse
+            @(Get-ChildItem $folder -Force -ErrorAction SilentlyContinue).Count | Should -Be 0
+        }
+        finally { $listener.Stop() }
+    }
+
+    It '-TimeoutSec ends a download that drips a byte at a time, leaving nothing' {
+        $folder = New-Folder
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ fileDripMs = 20 }
+        $out = $script:Good | Save-SeedanceVideo -Path $folder -TimeoutSec 1 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'DownloadFailed,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        "$($failed[0])" | Should -Match 'within 1 s'
+        @(Get-ChildItem $folder -Force -ErrorAction SilentlyContinue).Count | Should -Be 0
+    }
+
+    It '-TimeoutSec takes 1 to 604800 seconds' {
+        (Get-Command Save-SeedanceVideo).Parameters['TimeoutSec'].ParameterType | Should -Be ([int])
+        { $script:Good | Save-SeedanceVideo -TimeoutSec 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
+    It 'REALPERSON_MAX_DOWNLOAD_MB caps a file whether announced or without end, and the next video is still saved' {
+        $folder = New-Folder
+        $env:REALPERSON_MAX_DOWNLOAD_MB = '0.05'
+        $bad = Copy-Good -TaskId 'vt_capped'
+        $out = @($bad, $script:Good) | Save-SeedanceVideo -Path $folder -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 2 -Because 'both files are 100 KB, over a 50 KB cap'
+        $failed | ForEach-Object { $_.CategoryInfo.Category | Should -Be 'LimitsExceeded' }
+        "$($failed[0])" | Should -Match 'announced 0\.1 MB, more than the 0\.05 MB'
+
+        $env:REALPERSON_MAX_DOWNLOAD_MB = '0.5'
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ fileEndless = $true }
+        $null = $bad | Save-SeedanceVideo -Path $folder -ErrorVariable endless -ErrorAction SilentlyContinue
+        "$($endless[0])" | Should -Match 'sent more than 0\.5 MB'
+        @(Get-ChildItem $folder -Force -ErrorAction SilentlyContinue).Count | Should -Be 0
+
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ fileEndless = $false }
+        (@($bad, $script:Good) | Save-SeedanceVideo -Path $folder).Count | Should -Be 2
+    }
+
+    It 'a REALPERSON_MAX_DOWNLOAD_MB that is not a number stops the command before anything is read' {
+        $env:REALPERSON_MAX_DOWNLOAD_MB = 'lots'
+        { $script:Good | Save-SeedanceVideo -Path (New-Folder) } | Should -Throw -ErrorId 'InvalidParameter*'
+    }
+
+    It 'SIGTERM to pwsh in the middle of a download leaves no temporary file' -Skip:$IsWindows {
+        $folder = New-Folder
+        Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ fileDripMs = 50 }
+        $child = Join-Path $script:Work 'save-then-sigterm.ps1'
+        Set-Content -Path $child -Value @'
+param($Module, $BaseUrl, $TaskId, $Folder)
+Import-Module $Module
+Save-SeedanceVideo -TaskId $TaskId -Provider JimmyAI -Path $Folder -BaseUrl $BaseUrl -ApiKey sk_test_jimmy
+'@
+        $process = Start-FreshPwsh -File $child -ArgumentList (Join-Path (Get-RepoRoot) 'RealPerson.psd1'), $script:Sim.BaseUrl, $script:Good.TaskId, $folder
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (-not (Get-ChildItem $folder -Force -Filter '*.partial' -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline -and -not $process.HasExited) {
+                Start-Sleep -Milliseconds 100
+            }
+            @(Get-ChildItem $folder -Force -Filter '*.partial').Count | Should -Be 1 -Because 'the download is under way'
+            & kill -TERM $process.Id
+            $process.WaitForExit(30000) | Should -BeTrue
+            @(Get-ChildItem $folder -Force).Count | Should -Be 0
+        }
+        finally {
+            if (-not $process.HasExited) { $process.Kill() }
+            $process.Dispose()
+        }
+    }
+}
+
 Describe 'Completion and views for videos' {
     It 'completes -Model per provider and -Ratio, -Resolution by value' {
         $line = 'New-SeedanceVideo -Provider APIMart -Model '

@@ -11,6 +11,9 @@ public static class EnvironmentVariables
     public const string MaxRetries = "REALPERSON_MAX_RETRIES";
     public const string MaxRetrySec = "REALPERSON_MAX_RETRY_SEC";
 
+    /// <summary>The most a video's download may be, in MB (decimal); Save-SeedanceVideo's size cap.</summary>
+    public const string MaxDownloadMegabytes = "REALPERSON_MAX_DOWNLOAD_MB";
+
     /// <summary>"1" (or "true") makes Submit-RealPersonAsset -Preflight the default.</summary>
     public const string Preflight = "REALPERSON_PREFLIGHT";
 

@@ -16,9 +16,13 @@ internal static class PublicLinks
     /// <summary>Sends a GET (headers only read) and follows redirects; the caller disposes the answer.</summary>
     /// <param name="check">Throws for a hop that may not be followed (returns the URI to use).</param>
     /// <param name="prepare">Adds headers to each request (a Range).</param>
-    public static async Task<HttpResponseMessage> GetAsync(HttpClient client, Uri link, Func<Uri, Uri> check, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken)
+    public static Task<HttpResponseMessage> GetAsync(HttpClient client, Uri link, Func<Uri, Uri> check, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken) =>
+        GetAsync(client, link, (uri, _) => Task.FromResult(check(uri)), prepare, cancellationToken);
+
+    /// <summary>The same, with a check that may wait (to resolve a host's name) before each hop is sent.</summary>
+    public static async Task<HttpResponseMessage> GetAsync(HttpClient client, Uri link, Func<Uri, CancellationToken, Task<Uri>> check, Action<HttpRequestMessage>? prepare, CancellationToken cancellationToken)
     {
-        var url = check(link);
+        var url = await check(link, cancellationToken).ConfigureAwait(false);
         for (var redirects = 0; ; redirects++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -31,7 +35,7 @@ internal static class PublicLinks
             }
 
             response.Dispose();
-            url = check(new Uri(url, location));
+            url = await check(new Uri(url, location), cancellationToken).ConfigureAwait(false);
         }
     }
 }

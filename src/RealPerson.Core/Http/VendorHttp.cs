@@ -253,7 +253,7 @@ public sealed class VendorHttp
             try
             {
                 var bytes = await ReadCappedAsync(message.Content, timeout.Token).ConfigureAwait(false);
-                var response = new VendorResponse((int)message.StatusCode, bytes, message.Content.Headers.ContentType?.MediaType, ReadRetryAfter(message));
+                var response = new VendorResponse((int)message.StatusCode, bytes, message.Content.Headers.ContentType?.MediaType, RetryAfterHeader.Read(message));
                 if (!response.IsSuccess || response.Json is null)
                 {
                     Statistics.CountFailure();
@@ -315,21 +315,4 @@ public sealed class VendorHttp
     private RealPersonException TooLarge() =>
         new(ErrorIds.InvalidVendorResponse, FailureCategory.InvalidResult,
             $"{connection.Provider} sent an answer larger than {MaxBodyBytes / (1024 * 1024)} MiB; it was not read.");
-
-    private static TimeSpan? ReadRetryAfter(HttpResponseMessage message)
-    {
-        var header = message.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -14,22 +15,14 @@ namespace RealPerson.Videos;
 /// <summary>
 /// Downloads a finished video from the vendor's signed link to a temporary file beside the target,
 /// renamed only when every byte arrived, so the final name never holds half a file. The API key is
-/// never sent: the link carries its own signature. Safe to repeat, so transient failures are retried.
+/// never sent: the link carries its own signature. The file host is not trusted: the link and each
+/// redirect are followed only where <see cref="LinkDestinationRule"/> allows, and the download is
+/// held to its <see cref="DownloadLimits"/>. Safe to repeat, so transient failures are retried as
+/// <see cref="RetrySettings"/> say, honouring Retry-After.
 /// </summary>
 public sealed class VideoDownloader
 {
     private const int ProgressActivityId = 0x5257;
-
-    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = 3,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(1),
-            ShouldHandle = new PredicateBuilder().Handle<TransientDownloadException>(),
-        })
-        .Build();
 
     private readonly IReporter reporter;
     private readonly HttpClient client;
@@ -40,8 +33,17 @@ public sealed class VideoDownloader
         client = HttpClients.For(proxy);
     }
 
-    /// <summary>The longest wait for the next bytes before the download counts as stalled.</summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>The most bytes, and the longest time in all and between bytes, one video's download may take.</summary>
+    public DownloadLimits Limits { get; init; } = new();
+
+    /// <summary>How often and for how long a transient failure is tried again.</summary>
+    public RetrySettings Retry { get; init; } = RetrySettings.Default;
+
+    /// <summary>
+    /// The vendor's base URL the video was read from: its exact origin may serve the file even over
+    /// http on loopback (the simulator). Null: only https hosts with public addresses.
+    /// </summary>
+    public Uri? VendorBaseUrl { get; init; }
 
     /// <summary>Why this video cannot be downloaded now, or null.</summary>
     public static RealPersonException? CheckReady(Video video, DateTimeOffset now)
@@ -72,22 +74,35 @@ public sealed class VideoDownloader
         }
 
         string? partial = null;
+        using var whole = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        whole.CancelAfter(Limits.Timeout);
         try
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(targetPath))!;
+            var target = Path.GetFullPath(targetPath);
+            var directory = Path.GetDirectoryName(target)!;
             Directory.CreateDirectory(directory);
-            partial = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.partial");
+            PartialFiles.Sweep(directory, DateTime.UtcNow);
+            partial = PartialFiles.Claim(target);
             var temporary = partial;
-            await Retry.ExecuteAsync(async token => await DownloadOnceAsync(video, temporary, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            if (File.Exists(targetPath))
+            var clock = Stopwatch.StartNew();
+            await RetryPipeline(video, clock).ExecuteAsync(async token => await DownloadOnceAsync(video, temporary, token).ConfigureAwait(false), whole.Token).ConfigureAwait(false);
+            if (File.Exists(target))
             {
                 // One step: the complete old file stays until the complete new one takes its place.
-                File.Replace(partial, targetPath, null);
+                File.Replace(partial, target, null);
             }
             else
             {
-                File.Move(partial, targetPath);
+                File.Move(partial, target);
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.OperationTimeout,
+                $"Could not download the video {video.TaskId} within {Limits.Timeout.TotalSeconds:0} s; the download was stopped and nothing was left under the file's name.")
+            {
+                RecommendedAction = "Run Save-SeedanceVideo again, with a larger -TimeoutSec if the file host is this slow.",
+            };
         }
         catch (TransientDownloadException e)
         {
@@ -111,18 +126,47 @@ public sealed class VideoDownloader
         {
             if (partial != null)
             {
-                TryDelete(partial);
+                PartialFiles.Release(partial);
             }
 
             reporter.Progress(new ProgressReport(ProgressActivityId, "Downloading videos", "Done", 100, completed: true));
         }
     }
 
+    /// <summary>The module's retry settings over one video's tries: transient failures only, within the retry time, after Retry-After when the host gives one.</summary>
+    private ResiliencePipeline RetryPipeline(Video video, Stopwatch clock)
+    {
+        if (Retry.MaxRetries <= 0)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Retry.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = Retry.BaseDelay,
+                MaxDelay = Retry.MaxDelay,
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Exception is TransientDownloadException failure &&
+                    clock.Elapsed + (failure.RetryAfter ?? TimeSpan.Zero) < Retry.MaxRetryTime),
+                DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as TransientDownloadException)?.RetryAfter),
+                OnRetry = args =>
+                {
+                    reporter.Verbose($"Downloading the video {video.TaskId}: {args.Outcome.Exception?.Message}; retry {args.AttemptNumber + 1} of {Retry.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s.");
+                    return default;
+                },
+            })
+            .Build();
+    }
+
     private async Task DownloadOnceAsync(Video video, string partial, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(video.VideoUrl, UriKind.Absolute, out var link))
         {
-            throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidData, $"The video {video.TaskId}'s file link '{video.VideoUrl}' is not a URL.");
+            throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidData, $"The video {video.TaskId}'s file link is not a URL.");
         }
 
         HttpResponseMessage? response = null;
@@ -130,19 +174,26 @@ public sealed class VideoDownloader
         {
             using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                connect.CancelAfter(StallTimeout);
+                connect.CancelAfter(Limits.StallTimeout);
+                var rule = new LinkDestinationRule(VendorBaseUrl);
+                var hops = 0;
                 try
                 {
-                    // The file host may send the download on to a mirror: followed under the same rules as the link.
-                    response = await PublicLinks.GetAsync(client, link, uri => CheckLink(video, uri), null, connect.Token).ConfigureAwait(false);
+                    // The file host may send the download on to a mirror: each hop is held to the same rule as the link.
+                    response = await PublicLinks.GetAsync(client, link, (uri, token) => CheckHopAsync(rule, video, uri, hops++ == 0, token), null, connect.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new TransientDownloadException($"no answer from the file host within {StallTimeout.TotalSeconds:0} s");
+                    throw new TransientDownloadException($"no answer from the file host within {Limits.StallTimeout.TotalSeconds:0} s");
                 }
                 catch (HttpRequestException e)
                 {
                     throw new TransientDownloadException($"could not reach the file host: {TransportFailure.Describe(e)}", e);
+                }
+                catch (UriFormatException)
+                {
+                    throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidResult,
+                        $"The file host of the video {video.TaskId} redirected the download to an address that is not a URL.");
                 }
             }
 
@@ -152,9 +203,9 @@ public sealed class VideoDownloader
                 throw Expired(video, $"the file host answered HTTP {status}");
             }
 
-            if (status >= 500 || status == 408 || status == 429)
+            if (TransientPolicy.IsTransientForRead(status))
             {
-                throw new TransientDownloadException($"the file host answered HTTP {status}");
+                throw new TransientDownloadException($"the file host answered HTTP {status}") { RetryAfter = RetryAfterHeader.Read(response) };
             }
 
             if (status < 200 || status >= 300)
@@ -171,13 +222,32 @@ public sealed class VideoDownloader
         }
     }
 
+    private static async Task<Uri> CheckHopAsync(LinkDestinationRule rule, Video video, Uri hop, bool first, CancellationToken cancellationToken)
+    {
+        if (await rule.RefusalAsync(hop, cancellationToken).ConfigureAwait(false) is not { } where)
+        {
+            return hop;
+        }
+
+        throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.SecurityError,
+            (first ? $"The video {video.TaskId}'s file link goes to " : $"The file host of the video {video.TaskId} redirected the download to ") +
+            $"{where}. Links are followed only to https hosts with public addresses or to the vendor's own address; nothing was downloaded.");
+    }
+
     private async Task CopyAsync(Video video, HttpResponseMessage response, string partial, CancellationToken cancellationToken)
     {
-        var expected = response.Content.Headers.ContentLength;
+        var announced = response.Content.Headers.ContentLength;
+        if (announced > Limits.MaxBytes)
+        {
+            throw TooLarge(video, $"the file host announced {DownloadLimits.Megabytes(announced.Value)}");
+        }
+
+        // Never more than the host announced, nor than the cap when it announced nothing (an endless body).
+        var limit = announced ?? Limits.MaxBytes;
         long received = 0;
         var lastReport = DateTime.MinValue;
         using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-        using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.Delete, 81920, useAsync: true))
         {
             var buffer = new byte[81920];
             while (true)
@@ -185,14 +255,14 @@ public sealed class VideoDownloader
                 int read;
                 using (var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    stall.CancelAfter(StallTimeout);
+                    stall.CancelAfter(Limits.StallTimeout);
                     try
                     {
                         read = await source.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
-                        throw new TransientDownloadException($"no bytes for {StallTimeout.TotalSeconds:0} s after {received:N0}");
+                        throw new TransientDownloadException($"no bytes for {Limits.StallTimeout.TotalSeconds:0} s after {received:N0}");
                     }
                     catch (Exception e) when (e is IOException || e is HttpRequestException)
                     {
@@ -205,13 +275,21 @@ public sealed class VideoDownloader
                     break;
                 }
 
+                if (received + read > limit)
+                {
+                    throw announced is { } length
+                        ? new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidResult,
+                            $"The file host sent more than the {length:N0} bytes it announced for the video {video.TaskId}; the download was stopped and nothing was kept.")
+                        : TooLarge(video, $"the file host sent more than {DownloadLimits.Megabytes(limit)}");
+                }
+
                 await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
                 received += read;
                 if (DateTime.UtcNow - lastReport > TimeSpan.FromMilliseconds(250))
                 {
                     lastReport = DateTime.UtcNow;
-                    var percent = expected is > 0 ? (int)(100 * received / expected.Value) : 0;
-                    var of = expected is > 0 ? $" of {expected.Value / 1024.0 / 1024.0:0.0} MiB" : string.Empty;
+                    var percent = announced is > 0 ? (int)(100 * received / announced.Value) : 0;
+                    var of = announced is > 0 ? $" of {announced.Value / 1024.0 / 1024.0:0.0} MiB" : string.Empty;
                     reporter.Progress(new ProgressReport(ProgressActivityId, "Downloading videos", $"{video.TaskId}: {received / 1024.0 / 1024.0:0.0} MiB{of}", percent));
                 }
             }
@@ -219,9 +297,9 @@ public sealed class VideoDownloader
             await target.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (expected is { } length && received != length)
+        if (announced is { } promised && received != promised)
         {
-            throw new TransientDownloadException($"the file host promised {length:N0} bytes and sent {received:N0}");
+            throw new TransientDownloadException($"the file host promised {promised:N0} bytes and sent {received:N0}");
         }
 
         if (received == 0)
@@ -230,18 +308,12 @@ public sealed class VideoDownloader
         }
     }
 
-    /// <summary>The link as a URI: https, or http only to loopback (the simulator), never with a user in it.</summary>
-    private static Uri CheckLink(Video video, Uri uri)
-    {
-        if (!uri.IsAbsoluteUri || !string.IsNullOrEmpty(uri.UserInfo) ||
-            !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && BaseUrlPolicy.IsLoopback(uri))))
+    private RealPersonException TooLarge(Video video, string what) =>
+        new(ErrorIds.DownloadFailed, FailureCategory.LimitsExceeded,
+            $"The video {video.TaskId} was not saved: {what}, more than the {DownloadLimits.Megabytes(Limits.MaxBytes)} a download may be; nothing was kept.")
         {
-            throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.SecurityError,
-                $"The video {video.TaskId}'s file link is not an https URL, so it is not followed.");
-        }
-
-        return uri;
-    }
+            RecommendedAction = $"If the file really is that large, raise ${{env:{EnvironmentVariables.MaxDownloadMegabytes}}} (in MB) and run Save-SeedanceVideo again.",
+        };
 
     private static RealPersonException Expired(Video video, string why) =>
         new(ErrorIds.VideoExpired, FailureCategory.ResourceUnavailable,
@@ -250,20 +322,6 @@ public sealed class VideoDownloader
             RecommendedAction = "Make the video again with New-SeedanceVideo (with -Force if the ledger still lists it).",
         };
 
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
     /// <summary>A failure that trying the download again may cure.</summary>
     private sealed class TransientDownloadException : IOException
     {
@@ -271,5 +329,8 @@ public sealed class VideoDownloader
             : base(message, inner)
         {
         }
+
+        /// <summary>How long the host asked to be left alone first, if it said.</summary>
+        public TimeSpan? RetryAfter { get; init; }
     }
 }

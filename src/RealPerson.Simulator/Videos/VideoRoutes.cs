@@ -41,6 +41,12 @@ internal static class VideoRoutes
             return;
         }
 
+        if (FileHostFaults.Any(state.Options))
+        {
+            await FileHostFaults.AnswerAsync(context, state.Options, state.Videos.FileOf(video, state.Options.VideoFileBytes));
+            return;
+        }
+
         var bytes = state.Videos.FileOf(video, state.Options.VideoFileBytes);
         context.Response.StatusCode = 200;
         context.Response.ContentType = "video/mp4";

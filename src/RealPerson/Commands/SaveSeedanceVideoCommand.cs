@@ -31,15 +31,32 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>How long each video's download may take in all, in seconds, retries included.</summary>
+    [Parameter]
+    [ValidateRange(1, 7 * 24 * 3600)]
+    public int TimeoutSec { get; set; } = (int)DownloadLimits.DefaultTimeout.TotalSeconds;
+
+    private long maxBytes;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        maxBytes = Terminating(() => DownloadLimits.MaxBytesFromEnvironment());
+    }
+
     protected override void ProcessRecord()
     {
         foreach (var (given, target) in CurrentVideos(InputObject))
         {
-            var file = given.TaskId is null ? null : TargetFile(given);
-            if (file is null)
+            if (given.TaskId is null)
             {
                 WriteRealPersonError(VideoDownloader.CheckReady(given, DateTimeOffset.UtcNow) ?? new RealPersonException(ErrorIds.VideoNotReady,
                     FailureCategory.ResourceUnavailable, "This video has no TaskId: its request's answer was lost, so there is nothing to download."), target);
+                continue;
+            }
+
+            if (TargetFile(given) is not { } file)
+            {
                 continue;
             }
 
@@ -74,12 +91,10 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
                 continue;
             }
 
-            var downloader = new VideoDownloader(Reporter, Clients.Connection(video.Provider).Proxy);
-
             // One video's failure is that video's error; the others are still saved.
             if (TryRunForInput(async token =>
                 {
-                    await downloader.DownloadAsync(video, file, token).ConfigureAwait(false);
+                    await Downloader(video).DownloadAsync(video, file, token).ConfigureAwait(false);
                     return true;
                 }, target, out _))
             {
@@ -88,12 +103,32 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
         }
     }
 
+    /// <summary>Downloads from where the video was read (its own endpoint unless -BaseUrl), with its retries and proxy.</summary>
+    private VideoDownloader Downloader(Video video)
+    {
+        var connection = Clients.At(video.Provider, video.Endpoint).Connection(video.Provider);
+        return new VideoDownloader(Reporter, connection.Proxy)
+        {
+            Retry = connection.Retry,
+            VendorBaseUrl = connection.BaseUrl,
+            Limits = new DownloadLimits { MaxBytes = maxBytes, Timeout = TimeSpan.FromSeconds(TimeoutSec) },
+        };
+    }
+
     /// <summary>The file as Get-Item gives it, so it formats and pipes like any other file.</summary>
     private void WriteFile(string file)
     {
-        foreach (var item in InvokeProvider.Item.Get(new[] { file }, false, true))
+        try
         {
-            WriteObject(item);
+            foreach (var item in InvokeProvider.Item.Get(new[] { file }, false, true))
+            {
+                WriteObject(item);
+            }
+        }
+        catch (Exception e) when (e is ItemNotFoundException || e is ProviderInvocationException)
+        {
+            // The file is saved: a provider that cannot show it must not end the pipeline.
+            WriteObject(new FileInfo(file));
         }
     }
 
@@ -108,7 +143,7 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
         var resolved = GetUnresolvedProviderPathFromPSPath(Path);
         var isFolder = Directory.Exists(resolved) || Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal) ||
                        string.IsNullOrEmpty(System.IO.Path.GetExtension(resolved));
-        var file = isFolder ? System.IO.Path.Combine(resolved, SafeName(video.TaskId!) + ".mp4") : resolved;
+        var file = isFolder ? System.IO.Path.Combine(resolved, VideoFileNames.For(video.TaskId!)) : resolved;
         if (!written.Add(file))
         {
             WriteRealPersonError(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
@@ -118,7 +153,4 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
 
         return file;
     }
-
-    private static string SafeName(string taskId) =>
-        new string(taskId.Select(c => System.IO.Path.GetInvalidFileNameChars().Contains(c) || c == '/' || c == '\\' ? '_' : c).ToArray());
 }

@@ -25,6 +25,10 @@ public sealed class VideoDownloadTests
         return (done!, sim);
     }
 
+    /// <summary>A downloader whose vendor is the simulator (its file host is on the same origin), with quick retries.</summary>
+    private static VideoDownloader Downloader(Simulator.SimulatorHost sim) =>
+        new(new RecordingReporter(), null) { VendorBaseUrl = sim.BaseUri, Retry = Sim.FastRetry() };
+
     [Fact]
     public async Task A_download_broken_once_is_retried_and_saved_whole()
     {
@@ -33,7 +37,7 @@ public sealed class VideoDownloadTests
         using var dir = new TempDirectory();
         sim.State.Options.BreakDownloads = 1;
 
-        await new VideoDownloader(new RecordingReporter(), null).DownloadAsync(video, dir.File("v.mp4"), CancellationToken.None);
+        await Downloader(sim).DownloadAsync(video, dir.File("v.mp4"), CancellationToken.None);
 
         Assert.Equal(2, sim.State.FileRequests);
         Assert.InRange(new FileInfo(dir.File("v.mp4")).Length, 64 * 1024, 64 * 1024 + 400);
@@ -48,14 +52,14 @@ public sealed class VideoDownloadTests
         using var dir = new TempDirectory();
         sim.State.Options.BreakDownloads = 100;
 
-        var error = await Assert.ThrowsAsync<RealPersonException>(() => new VideoDownloader(new RecordingReporter(), null).DownloadAsync(video, dir.File("v.mp4"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RealPersonException>(() => Downloader(sim).DownloadAsync(video, dir.File("v.mp4"), CancellationToken.None));
 
         Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
         Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
 
         // Run again once the host behaves: it is saved.
         sim.State.Options.BreakDownloads = 0;
-        await new VideoDownloader(new RecordingReporter(), null).DownloadAsync(video, dir.File("v.mp4"), CancellationToken.None);
+        await Downloader(sim).DownloadAsync(video, dir.File("v.mp4"), CancellationToken.None);
         Assert.True(File.Exists(dir.File("v.mp4")));
     }
 
@@ -69,13 +73,13 @@ public sealed class VideoDownloadTests
 
         var said = video.Clone();
         said.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        var known = await Assert.ThrowsAsync<RealPersonException>(() => new VideoDownloader(new RecordingReporter(), null).DownloadAsync(said, dir.File("v.mp4"), CancellationToken.None));
+        var known = await Assert.ThrowsAsync<RealPersonException>(() => Downloader(sim).DownloadAsync(said, dir.File("v.mp4"), CancellationToken.None));
         Assert.Equal(ErrorIds.VideoExpired, known.ErrorId);
         Assert.Equal(0, sim.State.FileRequests);
 
         // Jimmy AI says nothing of expiry (3 days is assumed): the file host's 403 says it.
         var unsaid = video;
-        var told = await Assert.ThrowsAsync<RealPersonException>(() => new VideoDownloader(new RecordingReporter(), null).DownloadAsync(unsaid, dir.File("v.mp4"), CancellationToken.None));
+        var told = await Assert.ThrowsAsync<RealPersonException>(() => Downloader(sim).DownloadAsync(unsaid, dir.File("v.mp4"), CancellationToken.None));
         Assert.Equal(ErrorIds.VideoExpired, told.ErrorId);
         Assert.Contains("403", told.Message);
         Assert.Empty(Directory.GetFiles(dir.Path));

@@ -42,7 +42,7 @@ public sealed class VideoPipelineTests
         Assert.Contains(waited.ProgressReports, p => p.Activity == "Waiting for videos" && p.PercentComplete is > 0 and < 100 || p.Completed);
 
         var file = dir.File("videos/" + done.TaskId + ".mp4");
-        await new VideoDownloader(reporter, null).DownloadAsync(done, file, CancellationToken.None);
+        await new VideoDownloader(reporter, null) { VendorBaseUrl = sim.BaseUri }.DownloadAsync(done, file, CancellationToken.None);
         Assert.InRange(new FileInfo(file).Length, 64 * 1024, 64 * 1024 + 400);
         Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file), 4, 4));
         Assert.Single(Directory.GetFiles(dir.File("videos")));
