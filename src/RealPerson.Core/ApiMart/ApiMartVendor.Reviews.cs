@@ -47,9 +47,17 @@ public sealed partial class ApiMartVendor
 
             foreach (var (asset, index) in group)
             {
-                result.Assets[index] = asset.TaskIndex is null && asset.AssetId is null
-                    ? ExpandWholeTask(task, asset)
-                    : new[] { ReviewTaskMapper.Apply(task, asset) };
+                try
+                {
+                    result.Assets[index] = asset.TaskIndex is null && asset.AssetId is null
+                        ? ExpandWholeTask(task, asset)
+                        : new[] { ReviewTaskMapper.Apply(task, asset) };
+                }
+                catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
+                {
+                    // An entry of the task that cannot be read (an id that is not a plausible one) costs only its asset.
+                    result.Failures[index] = e;
+                }
             }
         }
 

@@ -51,8 +51,9 @@ public sealed partial class JimmyVendor
                     found = await GetStatusAsync(known.AssetId, cancellationToken).ConfigureAwait(false);
                     fresh[known.AssetId] = found;
                 }
-                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.VendorError)
+                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.InvalidVendorResponse)
                 {
+                    // This asset's own answer: the others of the round are still read.
                     result.Failures[i] = e;
                     continue;
                 }
@@ -120,7 +121,7 @@ public sealed partial class JimmyVendor
                 : await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false);
             return (assets, Array.Empty<string[]>());
         }
-        catch (RealPersonException e) when ((e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.AssetNotFound) && ids.Length == 1)
+        catch (RealPersonException e) when ((e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.InvalidVendorResponse) && ids.Length == 1)
         {
             // One id the vendor will not answer for: leave it out, as batch-status leaves out unknown
             // ids; the caller asks about it alone and reports it, and the others are still read.
@@ -148,10 +149,25 @@ public sealed partial class JimmyVendor
         var items = data.ValueKind == JsonValueKind.Array ? data : JsonFields.Find(data, "items", "list", "assets");
         if (items is not { ValueKind: JsonValueKind.Array } array)
         {
-            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "the batch-status request (no items)", http.Redactor);
+            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "the batch-status request (no items)");
         }
 
-        return array.EnumerateArray().Select(item => JimmyAssetReader.Read(item, response, http.Redactor, reporter)).ToList();
+        var assets = new List<Asset>(ids.Length);
+        foreach (var item in array.EnumerateArray())
+        {
+            try
+            {
+                assets.Add(JimmyAssetReader.Read(item, response, http.Redactor, reporter));
+            }
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
+            {
+                // One entry that cannot be read (no id, or not a plausible one) costs only itself:
+                // the id it stood for is missing from the answer, so it is asked about alone.
+                reporter.Verbose($"JimmyAI's batch-status answer held an entry that could not be read: {e.Message}");
+            }
+        }
+
+        return assets;
     }
 
     private static IEnumerable<string[]> Chunk(IReadOnlyList<string> ids, int size)
