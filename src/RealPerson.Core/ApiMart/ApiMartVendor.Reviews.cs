@@ -40,8 +40,12 @@ public sealed partial class ApiMartVendor
             }
             catch (RealPersonException e) when (e.ErrorId != ErrorIds.VendorUnauthorized && e.ErrorId != ErrorIds.VendorInsufficientBalance)
             {
-                // One task's read failed for now; the others still count this round.
-                reporter.Warning($"Could not read APIMart task {group.Key}: {e.Message} Will try again.");
+                // One task's read failed for now: its assets' answer this round (asked again); the others still count.
+                foreach (var (_, index) in group)
+                {
+                    result.Failures[index] = e;
+                }
+
                 continue;
             }
 

@@ -1,11 +1,12 @@
 using RealPerson.Tests.Core;
+using RealPerson.Waiting;
 
 namespace RealPerson.Tests.Durability;
 
 /// <summary>
 /// Answers that are not UTF-8 (or hold JSON escapes no string can carry): read liberally, so an
 /// accepted answer keeps its id; a refusal is still a refusal; an Unknown always comes with its
-/// warning.
+/// warning; and a status that cannot be read says why when the wait times out.
 /// </summary>
 public sealed class HostileEncodingTests
 {
@@ -82,6 +83,26 @@ public sealed class HostileEncodingTests
 
         Assert.Equal(AssetStatus.Unknown, Assert.Single(reporter.Assets).Status);
         Assert.Contains(reporter.Warnings, w => w.Contains("'p1'") && w.Contains("unknown") && w.Contains("-Force"));
+    }
+
+    [Theory]
+    [InlineData("{\"code\":0,\"data\":{\"asset_id\":\"rp_@@\",\"status\":\"Active\"}}", "not a plausible id")]
+    [InlineData("{\"code\":0,@@\"data\":{\"asset_id\":\"rp_1\",\"status\":\"Active\"}}", "could not be read")]
+    public async Task A_status_that_cannot_be_read_says_why_when_the_wait_times_out(string answer, string why)
+    {
+        await using var vendor = await HostileVendor.StartAsync(_ => HostileAnswer.JsonWithBytes(answer, Bad, InvalidUtf8));
+        var reporter = new RecordingReporter();
+        var waiter = new AssetWaiter(Sim.Sources(Sim.Clients(vendor.BaseUri, reporter), reporter), Sim.FastWait(TimeSpan.FromSeconds(1)), reporter);
+        waiter.Add(new Asset { Provider = Provider.JimmyAI, Name = "p1", AssetId = "rp_1", Status = AssetStatus.Processing });
+        waiter.Complete();
+
+        await waiter.RunAsync(CancellationToken.None).WaitAsync(TestTime.Long);
+
+        var error = Assert.Single(reporter.Errors).Exception;
+        Assert.Equal(ErrorIds.WaitTimeout, error.ErrorId);
+        Assert.Contains("still Processing", error.Message);
+        Assert.Contains(why, error.Message);
+        Assert.Equal(ErrorIds.InvalidVendorResponse, Assert.IsType<RealPersonException>(error.InnerException).ErrorId);
     }
 
     /// <summary>A host whose debug stream fails once the vendor has answered: a failure no vendor caused, after the send.</summary>
