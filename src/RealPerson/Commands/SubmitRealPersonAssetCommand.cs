@@ -100,7 +100,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             ThrottleLimit = ThrottleLimit,
             Force = Force.IsPresent,
             Known = known,
-            Preflight = PreflightWanted() ? new RealPerson.Preflight.PreflightChecker(SessionProxy()) : null,
+            Preflight = PreflightWanted() ? new RealPerson.Preflight.PreflightChecker(SessionProxy(), Reporter) : null,
         }, Reporter, ledger);
         work = Task.Run(() => submitter.RunAsync(CancellationToken));
     }

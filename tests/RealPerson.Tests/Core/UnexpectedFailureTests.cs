@@ -1,4 +1,5 @@
 using RealPerson.Jobs;
+using RealPerson.Preflight;
 using RealPerson.Waiting;
 
 namespace RealPerson.Tests.Core;
@@ -52,6 +53,23 @@ public sealed class UnexpectedFailureTests
 
         Assert.Empty(reporter.DebugMessages);
         Assert.Equal(ErrorIds.StatusReadFailed, Assert.Single(reporter.Errors).Exception.ErrorId);
+    }
+
+    [Fact]
+    public async Task A_pre_flight_check_that_fails_in_itself_passes_and_says_why_under_debug()
+    {
+        await using var sim = await Sim.StartAsync();
+        var reporter = new RecordingReporter();
+
+        // A bug in the checker (here: a timeout no timer takes) is no reason to refuse a portrait.
+        var checker = new PreflightChecker(null, reporter) { Timeout = TimeSpan.FromSeconds(-2) };
+        var problem = await checker.CheckAsync("p1", new Uri(sim.BaseUri, "samples/clip-5s.mp4").AbsoluteUri, CancellationToken.None);
+
+        Assert.Null(problem);
+        var trace = Assert.Single(reporter.DebugMessages);
+        Assert.Contains("'p1'", trace);
+        Assert.Contains("Exception", trace);
+        Assert.Contains(" at ", trace);
     }
 
     /// <summary>Waits on one Processing asset read through <paramref name="source"/>.</summary>
