@@ -22,8 +22,11 @@ public sealed partial class JimmyVendor
     /// <summary>Batch-status requests in flight at once in one read (reads are cheap: upstream allows about 100 a second).</summary>
     public const int MaxBatchesInFlight = 4;
 
-    // The batch size the vendor accepts, learned by halving when it refuses one.
+    // The batch size the vendor accepts, learned by halving when it refuses one; the batches of a
+    // wave (up to MaxBatchesInFlight at once) read and lower it side by side, so only through Interlocked/Volatile.
     private int batchSize = MaxIdsPerBatch;
+
+    private int BatchSize => Volatile.Read(ref batchSize);
 
     public async Task<StatusReadResult> ReadStatusesAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
     {
@@ -87,7 +90,7 @@ public sealed partial class JimmyVendor
     public async Task<IReadOnlyList<Asset>> GetBatchStatusAsync(IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
     {
         var results = new List<Asset>(assetIds.Count);
-        var pending = new Queue<string[]>(Chunk(assetIds.Distinct(StringComparer.Ordinal).ToList(), batchSize));
+        var pending = new Queue<string[]>(Chunk(assetIds.Distinct(StringComparer.Ordinal).ToList(), BatchSize));
         while (pending.Count > 0)
         {
             // A few batches at once: a round over a thousand ids costs a few answers' time, not twenty.
@@ -116,7 +119,7 @@ public sealed partial class JimmyVendor
     {
         try
         {
-            var assets = ids.Length == 1 && batchSize == 1
+            var assets = ids.Length == 1 && BatchSize == 1
                 ? new[] { await GetStatusAsync(ids[0], cancellationToken).ConfigureAwait(false) }
                 : await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false);
             return (assets, Array.Empty<string[]>());
@@ -134,7 +137,7 @@ public sealed partial class JimmyVendor
             var half = Math.Max(1, ids.Length / 2);
             if (SaysTooMany(e.VendorMessage))
             {
-                batchSize = Math.Min(batchSize, half);
+                LowerBatchSize(half);
                 reporter.Verbose($"JimmyAI refused batch-status for {ids.Length} ids ({e.Message}); asking {half} at a time from now on.");
             }
 
@@ -168,6 +171,14 @@ public sealed partial class JimmyVendor
         }
 
         return assets;
+    }
+
+    private void LowerBatchSize(int size)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref batchSize)) > size && Interlocked.CompareExchange(ref batchSize, size, seen) != seen)
+        {
+        }
     }
 
     private static IEnumerable<string[]> Chunk(IReadOnlyList<string> ids, int size)
