@@ -78,7 +78,7 @@ public sealed class PreflightChecker
         const string Unreachable = "If the vendor can reach it but this machine cannot (a private network, a signed link), submit without -Preflight.";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var link))
         {
-            return ($"'{url}' is not a URL", null);
+            return ($"'{UrlText.Redact(url)}' is not a URL", null);
         }
 
         try
