@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Json;
+using RealPerson.Reporting;
 using RealPerson.Waiting;
 
 namespace RealPerson.ApiMart;
@@ -18,7 +19,7 @@ public sealed partial class ApiMartVendor
             if (assets[i].TaskId is null)
             {
                 result.Failures[i] = new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
-                    $"The APIMart asset '{assets[i].AssetId ?? assets[i].Name}' has no TaskId; APIMart assets are read through their review task.");
+                    $"The APIMart asset {MessageNames.Of(assets[i])} has no TaskId; APIMart assets are read through their review task.");
             }
         }
 

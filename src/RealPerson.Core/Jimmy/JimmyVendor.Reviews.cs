@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Reporting;
 using RealPerson.Waiting;
 
 namespace RealPerson.Jimmy;
@@ -43,7 +44,7 @@ public sealed partial class JimmyVendor
             if (known.AssetId is null)
             {
                 result.Failures[i] = new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
-                    $"The asset '{known.Name}' has no AssetId, so its status cannot be read.");
+                    $"The asset {MessageNames.Of(known)} has no AssetId, so its status cannot be read.");
                 continue;
             }
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Reporting;
 using RealPerson.Videos;
 
 namespace RealPerson.Jimmy;
@@ -67,7 +68,7 @@ public sealed partial class JimmyVendor
         var taskId = JsonFields.GetId(data, "task_id", "id") ?? askedFor;
         if (status is null)
         {
-            reporter.Warning($"JimmyAI reported status '{statusText}' for video {taskId}, which RealPerson does not know; it is treated as still processing.");
+            reporter.Warning($"JimmyAI reported status '{statusText}' for video {MessageNames.Of(taskId)}, which RealPerson does not know; it is treated as still processing.");
         }
 
         var result = JsonFields.Find(data, "result");

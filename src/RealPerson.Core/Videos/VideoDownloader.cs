@@ -49,7 +49,7 @@ public sealed class VideoDownloader
         if (video.Status != VideoStatus.Completed || string.IsNullOrEmpty(video.VideoUrl))
         {
             return new RealPersonException(ErrorIds.VideoNotReady, FailureCategory.ResourceUnavailable,
-                $"The video {video.TaskId} is {video.Status}{(video.Status == VideoStatus.Completed ? " but has no file link yet" : string.Empty)}; only a Completed video can be saved.")
+                $"The video {Reporting.MessageNames.Of(video)} is {video.Status}{(video.Status == VideoStatus.Completed ? " but has no file link yet" : string.Empty)}; only a Completed video can be saved.")
             {
                 RecommendedAction = video.Status == VideoStatus.Failed ? "Make it again with New-SeedanceVideo." : "Wait for it first: Wait-SeedanceVideo | Save-SeedanceVideo.",
             };

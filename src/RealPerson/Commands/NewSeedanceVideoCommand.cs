@@ -165,7 +165,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var notActive = assets.FirstOrDefault(a => a.Status != AssetStatus.Active || a.AssetUri is null);
         if (notActive != null)
         {
-            Fail($"The asset '{notActive.Name ?? notActive.AssetId ?? notActive.TaskId}' is {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
+            Fail($"The asset {Reporting.MessageNames.Of(notActive)} is {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
         }
 
         var providers = assets.Select(a => a.Provider).Distinct().ToList();
