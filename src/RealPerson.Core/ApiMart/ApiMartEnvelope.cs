@@ -26,11 +26,11 @@ internal static class ApiMartEnvelope
         var code = JsonFields.GetString(root, "code");
         if (!response.IsSuccess || (code != null && !IsSuccessCode(code)))
         {
-            var message = JsonFields.GetString(root, "message", "msg") ?? (JsonFields.Find(root, "error") is { ValueKind: JsonValueKind.String } text ? text.GetString() : null);
+            var message = JsonFields.GetString(root, "message", "msg") ?? (JsonFields.Find(root, "error") is { } text ? JsonFields.TextOf(text) : null);
             throw VendorErrors.Create(Provider.APIMart, response.StatusCode, code, message, redactor, genericErrorId);
         }
 
-        return VendorErrors.RequireData(Provider.APIMart, root, response, what, redactor);
+        return VendorErrors.RequireData(Provider.APIMart, root, response, what);
     }
 
     private static bool IsSuccessCode(string code) =>

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Json;
+using RealPerson.Reporting;
 using RealPerson.Waiting;
 
 namespace RealPerson.ApiMart;
@@ -18,7 +19,7 @@ public sealed partial class ApiMartVendor
             if (assets[i].TaskId is null)
             {
                 result.Failures[i] = new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
-                    $"The APIMart asset '{assets[i].AssetId ?? assets[i].Name}' has no TaskId; APIMart assets are read through their review task.");
+                    $"The APIMart asset {MessageNames.Of(assets[i])} has no TaskId; APIMart assets are read through their review task.");
             }
         }
 
@@ -40,16 +41,28 @@ public sealed partial class ApiMartVendor
             }
             catch (RealPersonException e) when (e.ErrorId != ErrorIds.VendorUnauthorized && e.ErrorId != ErrorIds.VendorInsufficientBalance)
             {
-                // One task's read failed for now; the others still count this round.
-                reporter.Warning($"Could not read APIMart task {group.Key}: {e.Message} Will try again.");
+                // One task's read failed for now: its assets' answer this round (asked again); the others still count.
+                foreach (var (_, index) in group)
+                {
+                    result.Failures[index] = e;
+                }
+
                 continue;
             }
 
             foreach (var (asset, index) in group)
             {
-                result.Assets[index] = asset.TaskIndex is null && asset.AssetId is null
-                    ? ExpandWholeTask(task, asset)
-                    : new[] { ReviewTaskMapper.Apply(task, asset) };
+                try
+                {
+                    result.Assets[index] = asset.TaskIndex is null && asset.AssetId is null
+                        ? ExpandWholeTask(task, asset)
+                        : new[] { ReviewTaskMapper.Apply(task, asset) };
+                }
+                catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
+                {
+                    // An entry of the task that cannot be read (an id that is not a plausible one) costs only its asset.
+                    result.Failures[index] = e;
+                }
             }
         }
 

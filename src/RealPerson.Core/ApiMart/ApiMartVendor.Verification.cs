@@ -30,8 +30,8 @@ public sealed partial class ApiMartVendor
         var body = new Dictionary<string, string> { ["callback_url"] = callbackUrl, ["project_name"] = projectName };
         var response = await http.PostAsync(RealAvatarPath, body, RequestKind.FreeCreate, cancellationToken).ConfigureAwait(false);
         var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the verification request");
-        return JsonFields.GetString(data, "id", "task_id")
-            ?? throw VendorErrors.InvalidAnswer(Provider.APIMart, response, "the verification request (no task id)", http.Redactor);
+        return JsonFields.GetId(data, "id", "task_id")
+            ?? throw VendorErrors.InvalidAnswer(Provider.APIMart, response, "the verification request (no task id)");
     }
 
     public async Task<AvatarVerification> ReadSessionAsync(string taskId, string projectName, CancellationToken cancellationToken)
@@ -82,7 +82,7 @@ public sealed partial class ApiMartVendor
         return new VerificationQueryResult
         {
             GroupId = GroupIdFinder.Find(data),
-            TaskId = JsonFields.GetString(data, "id", "task_id") is { } id && id.StartsWith("task", StringComparison.OrdinalIgnoreCase) ? id : JsonFields.GetString(data, "task_id"),
+            TaskId = JsonFields.GetId(data, "id", "task_id") is { } id && id.StartsWith("task", StringComparison.OrdinalIgnoreCase) ? id : JsonFields.GetId(data, "task_id"),
             Status = JsonFields.GetString(data, "status")?.ToLowerInvariant(),
         };
     }

@@ -34,14 +34,14 @@ public sealed partial class ApiMartVendor
         var response = await http.PostAsync(VideoCreatePath, body, RequestKind.Submit, cancellationToken, idempotencyKey: requestId).ConfigureAwait(false);
         if (SubmissionAnswer.IsOutcomeUnknown(response))
         {
-            throw SubmissionAnswer.Unknown(Provider.APIMart, response, http.Redactor);
+            throw SubmissionAnswer.Unknown(Provider.APIMart, response);
         }
 
         var data = SubmissionAnswer.UnknownIfUnreadable(response, () => ApiMartEnvelope.ReadData(response, http.Redactor, "the video request", ErrorIds.SubmissionRejected));
 
         // Documented as a list of one; an object is read too.
         var first = data.ValueKind == JsonValueKind.Array ? data.EnumerateArray().FirstOrDefault() : data;
-        var taskId = first.ValueKind == JsonValueKind.Object ? JsonFields.GetString(first, "task_id", "id") : null;
+        var taskId = first.ValueKind == JsonValueKind.Object ? SubmissionAnswer.UnknownIfUnreadable(response, () => JsonFields.GetId(first, "task_id", "id")) : null;
         if (taskId is null)
         {
             throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
@@ -104,13 +104,13 @@ public sealed partial class ApiMartVendor
 
         if (item.ValueKind == JsonValueKind.String)
         {
-            return (item.GetString(), JsonFields.GetTime(result, "expires_at"));
+            return (JsonFields.TextOf(item), JsonFields.GetTime(result, "expires_at"));
         }
 
         var url = JsonFields.Find(item, "url", "video_url") switch
         {
-            { ValueKind: JsonValueKind.String } text => text.GetString(),
-            { ValueKind: JsonValueKind.Array } list when list.GetArrayLength() > 0 && list[0].ValueKind == JsonValueKind.String => list[0].GetString(),
+            { ValueKind: JsonValueKind.String } text => JsonFields.TextOf(text),
+            { ValueKind: JsonValueKind.Array } list when list.GetArrayLength() > 0 => JsonFields.TextOf(list[0]),
             _ => null,
         };
         return (url, JsonFields.GetTime(item, "expires_at") ?? JsonFields.GetTime(result, "expires_at"));

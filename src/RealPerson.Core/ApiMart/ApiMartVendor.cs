@@ -93,11 +93,11 @@ public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationA
         var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
         if (SubmissionAnswer.IsOutcomeUnknown(response))
         {
-            throw SubmissionAnswer.Unknown(Provider.APIMart, response, http.Redactor);
+            throw SubmissionAnswer.Unknown(Provider.APIMart, response);
         }
 
         var data = SubmissionAnswer.UnknownIfUnreadable(response, () => ApiMartEnvelope.ReadData(response, http.Redactor, "the asset submission", ErrorIds.SubmissionRejected));
-        return JsonFields.GetString(data, "id", "task_id")
+        return SubmissionAnswer.UnknownIfUnreadable(response, () => JsonFields.GetId(data, "id", "task_id"))
             ?? throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
                 "APIMart accepted the assets but gave no task id to follow them with.");
     }
@@ -124,13 +124,13 @@ public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationA
         var error = JsonFields.Find(data, "error");
         var task = new ApiMartTask
         {
-            Id = JsonFields.GetString(data, "id", "task_id") ?? taskId,
+            Id = JsonFields.GetId(data, "id", "task_id") ?? taskId,
             Status = JsonFields.GetString(data, "status")?.Trim().ToLowerInvariant() ?? string.Empty,
             Progress = (int?)JsonFields.GetInt64(data, "progress"),
             Result = JsonFields.Find(data, "result"),
             ErrorCode = error is { ValueKind: JsonValueKind.Object } e1 ? JsonFields.GetString(e1, "code", "type") : null,
             ErrorMessage = error is { ValueKind: JsonValueKind.Object } e2 ? http.Redactor.Redact(JsonFields.GetString(e2, "message", "msg"))
-                : error is { ValueKind: JsonValueKind.String } e3 ? http.Redactor.Redact(e3.GetString()) : null,
+                : error is { ValueKind: JsonValueKind.String } e3 ? http.Redactor.Redact(JsonFields.TextOf(e3)) : null,
             Created = JsonFields.GetTime(data, "created", "created_at"),
             Completed = JsonFields.GetTime(data, "completed", "completed_at"),
         };

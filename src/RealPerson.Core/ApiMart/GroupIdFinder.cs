@@ -23,7 +23,7 @@ internal static class GroupIdFinder
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                if (JsonFields.GetString(element, "group_id", "GroupId", "asset_group_id") is { } direct)
+                if (JsonFields.GetId(element, "group_id", "GroupId", "asset_group_id") is { } direct)
                 {
                     return direct;
                 }
@@ -48,7 +48,7 @@ internal static class GroupIdFinder
 
                 return null;
             case JsonValueKind.String:
-                var text = element.GetString();
+                var text = JsonFields.TextOf(element);
                 if (text is { Length: > 1 } && (text[0] == '{' || text[0] == '['))
                 {
                     try

@@ -37,8 +37,9 @@ internal static class ReviewTaskMapper
 
         if (entry is { } found)
         {
-            updated.AssetId = JsonFields.GetString(found, "asset_id", "id") ?? updated.AssetId;
-            if (JsonFields.GetString(found, "asset_url", "url") is { } uri && uri.StartsWith("asset://", StringComparison.OrdinalIgnoreCase))
+            updated.AssetId = JsonFields.GetId(found, "asset_id", "id") ?? updated.AssetId;
+            // A link that is not asset:// and a plausible id is left out: the asset's own id makes one.
+            if (JsonFields.GetString(found, "asset_url", "url") is { } uri && uri.StartsWith("asset://", StringComparison.OrdinalIgnoreCase) && VendorText.WhyNotAReference(uri) is null)
             {
                 updated.AssetUri = uri;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using RealPerson.Http;
 
 namespace RealPerson.Connections;
 
@@ -13,13 +14,13 @@ public static class BaseUrlPolicy
             !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
         {
             throw new RealPersonException(ErrorIds.InvalidBaseUrl, FailureCategory.InvalidArgument,
-                $"The base URL '{value}' from {source} is not an absolute http(s) URL without query, fragment or user info.");
+                $"The base URL '{UrlText.Redact(value)}' from {source} is not an absolute http(s) URL without query, fragment or user info.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
             throw new RealPersonException(ErrorIds.InsecureBaseUrl, FailureCategory.SecurityError,
-                $"The base URL '{value}' from {source} uses plain http to a host that is not loopback; use https.")
+                $"The base URL '{UrlText.Redact(value)}' from {source} uses plain http to a host that is not loopback; use https.")
             {
                 RecommendedAction = "Use an https:// URL. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1].",
             };

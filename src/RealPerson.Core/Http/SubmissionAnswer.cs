@@ -22,9 +22,9 @@ public static class SubmissionAnswer
         }
     }
 
-    public static RealPersonException Unknown(Provider provider, VendorResponse response, Redactor redactor) =>
+    public static RealPersonException Unknown(Provider provider, VendorResponse response) =>
         new(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.ConnectionError,
-            $"{provider} may have accepted the submission, but answered HTTP {response.StatusCode} with nothing usable: {redactor.Redact(response.Excerpt(120))}")
+            $"{provider} may have accepted the submission, but answered HTTP {response.StatusCode} with nothing usable: {response.Excerpt(120)}")
         {
             HttpStatus = response.StatusCode,
         };

@@ -38,6 +38,7 @@ internal static class TransportFailure
             innermost = innermost.InnerException;
         }
 
-        return innermost.Message;
+        // The socket layer quotes what the server sent (an invalid status line, a header name): inert, like any vendor text.
+        return Json.VendorText.Inert(innermost.Message)!;
     }
 }

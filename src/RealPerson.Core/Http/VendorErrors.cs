@@ -29,19 +29,20 @@ public static class VendorErrors
         }
 
         throw response.IsSuccess
-            ? InvalidAnswer(provider, response, what, redactor)
+            ? InvalidAnswer(provider, response, what)
             : Create(provider, response.StatusCode, null, response.Excerpt(), redactor, genericErrorId);
     }
 
     /// <summary>The envelope's <c>data</c>, which every success carries.</summary>
-    public static System.Text.Json.JsonElement RequireData(Provider provider, System.Text.Json.JsonElement root, VendorResponse response, string what, Redactor redactor) =>
-        Json.JsonFields.Find(root, "data") ?? throw InvalidAnswer(provider, response, what + " (no data)", redactor);
+    public static System.Text.Json.JsonElement RequireData(Provider provider, System.Text.Json.JsonElement root, VendorResponse response, string what) =>
+        Json.JsonFields.Find(root, "data") ?? throw InvalidAnswer(provider, response, what + " (no data)");
 
-    public static RealPersonException InvalidAnswer(Provider provider, VendorResponse response, string what, Redactor redactor)
+    /// <summary>An answer that could not be read, quoted in part (the key was masked in the whole of it first).</summary>
+    public static RealPersonException InvalidAnswer(Provider provider, VendorResponse response, string what)
     {
-        var kind = response.MediaType ?? "no content type";
+        var kind = Json.VendorText.Inert(response.MediaType) ?? "no content type";
         return new RealPersonException(ErrorIds.InvalidVendorResponse, FailureCategory.InvalidResult,
-            $"{provider} answered {what} with HTTP {response.StatusCode} ({kind}) that could not be read: {redactor.Redact(response.Excerpt())}")
+            $"{provider} answered {what} with HTTP {response.StatusCode} ({kind}) that could not be read: {response.Excerpt()}")
         {
             HttpStatus = response.StatusCode,
         };

@@ -93,7 +93,8 @@ public sealed class VendorHttp
             TraceCall(call, $"HTTP {response.StatusCode}");
             if (reporter.DebugEnabled)
             {
-                reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} -> HTTP {response.StatusCode} {response.Excerpt(300)}"));
+                // The excerpt comes from a body already redacted whole: an echo of the key is never cut in two.
+                reporter.Debug($"{connection.Provider}: {what} -> HTTP {response.StatusCode} {response.Excerpt(300)}");
             }
 
             return response;
@@ -253,7 +254,7 @@ public sealed class VendorHttp
             try
             {
                 var bytes = await ReadCappedAsync(message.Content, timeout.Token).ConfigureAwait(false);
-                var response = new VendorResponse((int)message.StatusCode, bytes, message.Content.Headers.ContentType?.MediaType, RetryAfterHeader.Read(message));
+                var response = new VendorResponse((int)message.StatusCode, bytes, message.Content.Headers.ContentType?.MediaType, RetryAfterHeader.Read(message), Redactor);
                 if (!response.IsSuccess || response.Json is null)
                 {
                     Statistics.CountFailure();

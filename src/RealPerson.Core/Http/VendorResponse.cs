@@ -1,19 +1,24 @@
 using System;
 using System.Text;
 using System.Text.Json;
+using RealPerson.Json;
 
 namespace RealPerson.Http;
 
-/// <summary>One HTTP answer from a vendor, body already read (and capped).</summary>
+/// <summary>
+/// One HTTP answer from a vendor, body already read (and capped), decoded liberally (bytes that are
+/// not UTF-8 become U+FFFD, so one bad field does not cost the rest of the answer) and with the key
+/// masked in the whole of it before anything reads it, so no excerpt can cut an echo of the key in two.
+/// </summary>
 public sealed class VendorResponse
 {
-    public VendorResponse(int statusCode, byte[] body, string? mediaType, TimeSpan? retryAfter)
+    public VendorResponse(int statusCode, byte[] body, string? mediaType, TimeSpan? retryAfter, Redactor? redactor = null)
     {
         StatusCode = statusCode;
-        Body = body;
         MediaType = mediaType;
         RetryAfter = retryAfter;
-        Json = TryParse(body);
+        Text = (redactor ?? Redactor.None).Redact(Decode(body));
+        Json = TryParse(Text);
     }
 
     /// <summary>The body as JSON, or null when it is not well-formed JSON (HTML, truncated, empty).</summary>
@@ -21,7 +26,8 @@ public sealed class VendorResponse
 
     public int StatusCode { get; }
 
-    public byte[] Body { get; }
+    /// <summary>The body as text: invalid UTF-8 replaced, the key masked.</summary>
+    public string Text { get; }
 
     public string? MediaType { get; }
 
@@ -30,23 +36,36 @@ public sealed class VendorResponse
 
     public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
 
-    /// <summary>The start of the body as text, for error messages.</summary>
+    /// <summary>The start of the body as inert text, for error messages.</summary>
     public string Excerpt(int maxChars = 200)
     {
-        var text = Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, maxChars * 4)).Trim();
-        return text.Length <= maxChars ? text : text.Substring(0, maxChars) + "…";
+        var text = Text.Trim();
+        if (text.Length > maxChars)
+        {
+            // Never half of a surrogate pair.
+            text = text.Substring(0, char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars) + "…";
+        }
+
+        return VendorText.Inert(text)!;
     }
 
-    private static JsonElement? TryParse(byte[] body)
+    private static string Decode(byte[] body)
     {
-        if (body.Length == 0)
+        // Encoding.UTF8 replaces what is not UTF-8 (the parser would refuse it, field by field).
+        var text = Encoding.UTF8.GetString(body);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+    }
+
+    private static JsonElement? TryParse(string text)
+    {
+        if (text.Length == 0)
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
             return document.RootElement.Clone();
         }
         catch (JsonException)

@@ -6,15 +6,15 @@ using RealPerson.Reporting;
 
 namespace RealPerson.Jimmy;
 
-/// <summary>Turns a Jimmy AI asset object into an <see cref="Asset"/>, liberally.</summary>
+/// <summary>Turns a Jimmy AI asset object into an <see cref="Asset"/>, liberally; its ids must be plausible ids.</summary>
 internal static class JimmyAssetReader
 {
     public static Asset Read(JsonElement data, VendorResponse response, Redactor redactor, IReporter reporter)
     {
-        var id = JsonFields.GetString(data, "asset_id", "id");
+        var id = JsonFields.GetId(data, "asset_id", "id");
         if (id is null)
         {
-            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "an asset without asset_id", redactor);
+            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "an asset without asset_id");
         }
 
         var statusText = JsonFields.GetString(data, "status");
@@ -28,9 +28,9 @@ internal static class JimmyAssetReader
         {
             Provider = Provider.JimmyAI,
             AssetId = id,
-            OfficialId = JsonFields.GetString(data, "official_id"),
+            OfficialId = JsonFields.GetId(data, "official_id"),
             Status = status ?? AssetStatus.Unknown,
-            AssetRef = JsonFields.GetString(data, "asset_ref"),
+            AssetRef = JsonFields.GetReference(data, "asset_ref"),
             Name = JsonFields.GetString(data, "name"),
             Url = JsonFields.GetString(data, "url"),
             CreatedAt = JsonFields.GetTime(data, "created_at", "created"),

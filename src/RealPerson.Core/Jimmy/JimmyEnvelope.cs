@@ -22,7 +22,7 @@ internal static class JimmyEnvelope
             throw VendorErrors.Create(Provider.JimmyAI, response.StatusCode, code, message, redactor, genericErrorId);
         }
 
-        return VendorErrors.RequireData(Provider.JimmyAI, root, response, what, redactor);
+        return VendorErrors.RequireData(Provider.JimmyAI, root, response, what);
     }
 
     /// <summary>0 or 20000, as a number or a string; a missing code is accepted on an HTTP success.</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Reporting;
 using RealPerson.Waiting;
 
 namespace RealPerson.Jimmy;
@@ -22,8 +23,11 @@ public sealed partial class JimmyVendor
     /// <summary>Batch-status requests in flight at once in one read (reads are cheap: upstream allows about 100 a second).</summary>
     public const int MaxBatchesInFlight = 4;
 
-    // The batch size the vendor accepts, learned by halving when it refuses one.
+    // The batch size the vendor accepts, learned by halving when it refuses one; the batches of a
+    // wave (up to MaxBatchesInFlight at once) read and lower it side by side, so only through Interlocked/Volatile.
     private int batchSize = MaxIdsPerBatch;
+
+    private int BatchSize => Volatile.Read(ref batchSize);
 
     public async Task<StatusReadResult> ReadStatusesAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
     {
@@ -40,7 +44,7 @@ public sealed partial class JimmyVendor
             if (known.AssetId is null)
             {
                 result.Failures[i] = new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
-                    $"The asset '{known.Name}' has no AssetId, so its status cannot be read.");
+                    $"The asset {MessageNames.Of(known)} has no AssetId, so its status cannot be read.");
                 continue;
             }
 
@@ -51,8 +55,9 @@ public sealed partial class JimmyVendor
                     found = await GetStatusAsync(known.AssetId, cancellationToken).ConfigureAwait(false);
                     fresh[known.AssetId] = found;
                 }
-                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.VendorError)
+                catch (RealPersonException e) when (e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.InvalidVendorResponse)
                 {
+                    // This asset's own answer: the others of the round are still read.
                     result.Failures[i] = e;
                     continue;
                 }
@@ -86,7 +91,7 @@ public sealed partial class JimmyVendor
     public async Task<IReadOnlyList<Asset>> GetBatchStatusAsync(IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
     {
         var results = new List<Asset>(assetIds.Count);
-        var pending = new Queue<string[]>(Chunk(assetIds.Distinct(StringComparer.Ordinal).ToList(), batchSize));
+        var pending = new Queue<string[]>(Chunk(assetIds.Distinct(StringComparer.Ordinal).ToList(), BatchSize));
         while (pending.Count > 0)
         {
             // A few batches at once: a round over a thousand ids costs a few answers' time, not twenty.
@@ -115,12 +120,12 @@ public sealed partial class JimmyVendor
     {
         try
         {
-            var assets = ids.Length == 1 && batchSize == 1
+            var assets = ids.Length == 1 && BatchSize == 1
                 ? new[] { await GetStatusAsync(ids[0], cancellationToken).ConfigureAwait(false) }
                 : await ReadBatchAsync(ids, cancellationToken).ConfigureAwait(false);
             return (assets, Array.Empty<string[]>());
         }
-        catch (RealPersonException e) when ((e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.AssetNotFound) && ids.Length == 1)
+        catch (RealPersonException e) when ((e.ErrorId == ErrorIds.VendorError || e.ErrorId == ErrorIds.AssetNotFound || e.ErrorId == ErrorIds.InvalidVendorResponse) && ids.Length == 1)
         {
             // One id the vendor will not answer for: leave it out, as batch-status leaves out unknown
             // ids; the caller asks about it alone and reports it, and the others are still read.
@@ -133,7 +138,7 @@ public sealed partial class JimmyVendor
             var half = Math.Max(1, ids.Length / 2);
             if (SaysTooMany(e.VendorMessage))
             {
-                batchSize = Math.Min(batchSize, half);
+                LowerBatchSize(half);
                 reporter.Verbose($"JimmyAI refused batch-status for {ids.Length} ids ({e.Message}); asking {half} at a time from now on.");
             }
 
@@ -148,10 +153,33 @@ public sealed partial class JimmyVendor
         var items = data.ValueKind == JsonValueKind.Array ? data : JsonFields.Find(data, "items", "list", "assets");
         if (items is not { ValueKind: JsonValueKind.Array } array)
         {
-            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "the batch-status request (no items)", http.Redactor);
+            throw VendorErrors.InvalidAnswer(Provider.JimmyAI, response, "the batch-status request (no items)");
         }
 
-        return array.EnumerateArray().Select(item => JimmyAssetReader.Read(item, response, http.Redactor, reporter)).ToList();
+        var assets = new List<Asset>(ids.Length);
+        foreach (var item in array.EnumerateArray())
+        {
+            try
+            {
+                assets.Add(JimmyAssetReader.Read(item, response, http.Redactor, reporter));
+            }
+            catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
+            {
+                // One entry that cannot be read (no id, or not a plausible one) costs only itself:
+                // the id it stood for is missing from the answer, so it is asked about alone.
+                reporter.Verbose($"JimmyAI's batch-status answer held an entry that could not be read: {e.Message}");
+            }
+        }
+
+        return assets;
+    }
+
+    private void LowerBatchSize(int size)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref batchSize)) > size && Interlocked.CompareExchange(ref batchSize, size, seen) != seen)
+        {
+        }
     }
 
     private static IEnumerable<string[]> Chunk(IReadOnlyList<string> ids, int size)

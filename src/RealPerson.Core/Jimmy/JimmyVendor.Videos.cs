@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
+using RealPerson.Reporting;
 using RealPerson.Videos;
 
 namespace RealPerson.Jimmy;
@@ -33,11 +34,11 @@ public sealed partial class JimmyVendor
         var response = await http.PostAsync(VideoCreatePath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
         if (SubmissionAnswer.IsOutcomeUnknown(response))
         {
-            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
+            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response);
         }
 
         var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the video request", ErrorIds.SubmissionRejected));
-        var video = ReadVideo(data, null);
+        var video = SubmissionAnswer.UnknownIfUnreadable(response, () => ReadVideo(data, null));
         if (video.TaskId is null)
         {
             throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
@@ -64,10 +65,10 @@ public sealed partial class JimmyVendor
     {
         var statusText = JsonFields.GetString(data, "status");
         var status = VideoStatusText.Parse(statusText);
-        var taskId = JsonFields.GetString(data, "task_id", "id") ?? askedFor;
+        var taskId = JsonFields.GetId(data, "task_id", "id") ?? askedFor;
         if (status is null)
         {
-            reporter.Warning($"JimmyAI reported status '{statusText}' for video {taskId}, which RealPerson does not know; it is treated as still processing.");
+            reporter.Warning($"JimmyAI reported status '{statusText}' for video {MessageNames.Of(taskId)}, which RealPerson does not know; it is treated as still processing.");
         }
 
         var result = JsonFields.Find(data, "result");

@@ -52,7 +52,7 @@ public sealed partial class JimmyVendor : IVendor
         var response = await http.PostAsync(SubmitPath, new Dictionary<string, string> { ["name"] = name, ["url"] = url }, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
         if (SubmissionAnswer.IsOutcomeUnknown(response))
         {
-            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response, http.Redactor);
+            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response);
         }
 
         var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the submission", ErrorIds.SubmissionRejected));

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using RealPerson.Json;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
 using RealPerson.Waiting;
@@ -14,13 +15,17 @@ namespace RealPerson.Jobs;
 /// The polling round for every long vendor job (asset reviews, videos): jobs arrive (while it runs,
 /// too), are read in groups per route in as few calls as the vendor allows, and each comes out the
 /// moment it is final, exactly once, in its last known state; one still running at its deadline
-/// comes out with the kind's timeout error. Polls ramp from a second up to the poll interval; a
-/// failure that asking again cannot cure ends the affected jobs at once. <see cref="ReadOnceAsync"/>
-/// is the same round run once (the Get- commands).
+/// comes out with the kind's timeout error (and why its last read failed, if it did). Polls ramp
+/// from a second up to the poll interval; a failure that asking again cannot cure ends the affected
+/// jobs at once, and so does the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/>
+/// times in a row. <see cref="ReadOnceAsync"/> is the same round run once (the Get- commands).
 /// </summary>
 public sealed class JobWaiter<TJob>
     where TJob : class
 {
+    /// <summary>The same unexpected failure this many times in a row ends a job's wait: asking again will not cure a bug.</summary>
+    public const int MaxUnexpectedFailures = 3;
+
     private readonly IJobKind<TJob> kind;
     private readonly WaitOptions options;
     private readonly IReporter reporter;
@@ -205,6 +210,7 @@ public sealed class JobWaiter<TJob>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         var changes = new List<LedgerRecord>();
+        var retried = new List<(Entry Entry, RealPersonException Failure)>();
         foreach (var group in pending.GroupBy(e => kind.RouteOf(e.Job)).ToList())
         {
             var entries = group.ToList();
@@ -228,30 +234,87 @@ public sealed class JobWaiter<TJob>
             catch (RealPersonException e) when (!SingleRound)
             {
                 reporter.Warning($"Could not read {group.Key} statuses: {e.Message} Will try again.");
+                entries.ForEach(entry => entry.FailedRead(e));
                 continue;
             }
             catch (Exception e) when (!(e is OperationCanceledException) && !(e is RealPersonException))
             {
-                // Never a crash: each job still comes out, at the latest when its time runs out.
-                reporter.Warning($"Reading {group.Key} statuses failed unexpectedly: {e.Message} Will try again.");
+                ApplyUnexpected(entries, e, group.Key);
                 continue;
             }
 
             for (var i = 0; i < entries.Count && i < readings.Count; i++)
             {
-                Apply(entries[i], readings[i], group.Key, changes);
+                Apply(entries[i], readings[i], group.Key, changes, retried);
             }
         }
 
+        WarnRetried(retried);
         await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);
     }
 
-    private void Apply(Entry entry, JobReading<TJob> reading, JobRoute route, List<LedgerRecord> changes)
+    /// <summary>
+    /// A failure that is no vendor's answer (a bug, most likely): traced under -Debug, asked again,
+    /// and the end of a job's wait once it has failed the same way <see cref="MaxUnexpectedFailures"/> times in a row.
+    /// </summary>
+    private void ApplyUnexpected(List<Entry> entries, Exception e, JobRoute route)
+    {
+        if (reporter.DebugEnabled)
+        {
+            reporter.Debug($"Reading {route} statuses failed unexpectedly: {e}");
+        }
+
+        var message = VendorText.Inert(e.Message);
+        var failure = new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.NotSpecified,
+            $"Reading {route} statuses failed unexpectedly ({e.GetType().Name}: {message}).", e);
+        var ended = new List<Entry>();
+        foreach (var entry in entries)
+        {
+            if (entry.FailedUnexpectedly(e, failure) >= MaxUnexpectedFailures)
+            {
+                ended.Add(entry);
+            }
+        }
+
+        if (ended.Count < entries.Count)
+        {
+            // Never a crash: each job still comes out, at the latest when its time runs out.
+            reporter.Warning($"{failure.Message} Will try again.");
+        }
+
+        foreach (var entry in ended)
+        {
+            Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.NotSpecified,
+                $"Reading {kind.Describe(entry.Job)} failed the same unexpected way {MaxUnexpectedFailures} times in a row ({e.GetType().Name}: {message}); " +
+                "asking again will not help, so its wait ends here, in its last known state.", e)
+            {
+                RecommendedAction = "This is most likely a fault in RealPerson: run the command again with -Debug for the stack trace, and report it.",
+            });
+        }
+    }
+
+    /// <summary>One warning per failure, however many jobs it was the answer for (a task's assets share one read).</summary>
+    private void WarnRetried(List<(Entry Entry, RealPersonException Failure)> retried)
+    {
+        foreach (var same in retried.GroupBy(r => r.Failure))
+        {
+            var jobs = same.Select(r => kind.Describe(r.Entry.Job)).ToList();
+            var which = jobs.Count == 1 ? jobs[0] : $"{jobs[0]} and {jobs.Count - 1} more";
+            reporter.Warning($"Could not read {which}: {same.Key.Message} Will try again.");
+        }
+    }
+
+    private void Apply(Entry entry, JobReading<TJob> reading, JobRoute route, List<LedgerRecord> changes, List<(Entry, RealPersonException)> retried)
     {
         if (reading.Failure is { } failure)
         {
-            ApplyFailure(entry, failure, route);
+            ApplyFailure(entry, failure, route, retried);
             return;
+        }
+
+        if (reading.Expanded != null || reading.Job != null)
+        {
+            entry.ReadWell();
         }
 
         if (reading.Expanded is { Count: > 0 } expanded)
@@ -298,7 +361,7 @@ public sealed class JobWaiter<TJob>
     }
 
     /// <summary>A read that failed for one job: its answer in a single round; in a wait, final only when asking again cannot help.</summary>
-    private void ApplyFailure(Entry entry, RealPersonException failure, JobRoute route)
+    private void ApplyFailure(Entry entry, RealPersonException failure, JobRoute route, List<(Entry, RealPersonException)> retried)
     {
         if (SingleRound)
         {
@@ -310,7 +373,8 @@ public sealed class JobWaiter<TJob>
         }
         else if (!Failures.IsNotFound(failure))
         {
-            reporter.Warning($"Could not read {kind.Describe(entry.Job)}: {failure.Message} Will try again.");
+            entry.FailedRead(failure);
+            retried.Add((entry, failure));
         }
         else if (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
         {
@@ -337,11 +401,23 @@ public sealed class JobWaiter<TJob>
             }
 
             entry.Job = ended;
-            Emit(entry, kind.TimedOut(ended, options.Timeout));
+            Emit(entry, WithLastFailure(kind.TimedOut(ended, options.Timeout), entry.LastReadFailure));
         }
 
         await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);
     }
+
+    /// <summary>A timeout after reads that failed says why they did (an answer that could not be read, say), not only that time ran out.</summary>
+    private static RealPersonException WithLastFailure(RealPersonException timeout, RealPersonException? lastFailure) =>
+        lastFailure is null
+            ? timeout
+            : new RealPersonException(timeout.ErrorId, timeout.Category, $"{timeout.Message} Its last status read failed: {lastFailure.Message}", lastFailure)
+            {
+                VendorCode = timeout.VendorCode ?? lastFailure.VendorCode,
+                VendorMessage = timeout.VendorMessage ?? lastFailure.VendorMessage,
+                HttpStatus = timeout.HttpStatus ?? lastFailure.HttpStatus,
+                RecommendedAction = timeout.RecommendedAction,
+            };
 
     private void Emit(Entry entry, RealPersonException? error)
     {
@@ -405,5 +481,35 @@ public sealed class JobWaiter<TJob>
         public int Sequence { get; }
 
         public int NotFoundAnswers { get; set; }
+
+        /// <summary>Why the latest read of this job failed, until a read succeeds again.</summary>
+        public RealPersonException? LastReadFailure { get; private set; }
+
+        private string? unexpected;
+        private int unexpectedInARow;
+
+        public void ReadWell()
+        {
+            LastReadFailure = null;
+            unexpected = null;
+            unexpectedInARow = 0;
+        }
+
+        public void FailedRead(RealPersonException failure)
+        {
+            LastReadFailure = failure;
+            unexpected = null;
+            unexpectedInARow = 0;
+        }
+
+        /// <summary>Counts the same unexpected failure in a row (same type, same message); returns how many so far.</summary>
+        public int FailedUnexpectedly(Exception e, RealPersonException failure)
+        {
+            var signature = e.GetType().FullName + "\n" + e.Message;
+            unexpectedInARow = signature == unexpected ? unexpectedInARow + 1 : 1;
+            unexpected = signature;
+            LastReadFailure = failure;
+            return unexpectedInARow;
+        }
     }
 }

@@ -7,6 +7,8 @@ namespace RealPerson.Json;
 /// <summary>
 /// Liberal field access for vendor JSON: a field is found whatever its case or underscores
 /// (<c>group_id</c>, <c>GroupId</c>, <c>groupId</c>), and scalars are read whatever their JSON type.
+/// Text comes out inert and ids plausible (<see cref="VendorText"/>); a string the parser cannot
+/// turn into text (a lone <c>\uD800</c>) is read with replacement characters instead of failing.
 /// </summary>
 public static class JsonFields
 {
@@ -22,7 +24,7 @@ public static class JsonFields
             var wanted = Normalize(name);
             foreach (var property in element.EnumerateObject())
             {
-                if (Normalize(property.Name) == wanted && property.Value.ValueKind != JsonValueKind.Null)
+                if (NameOf(property) is { } found && Normalize(found) == wanted && property.Value.ValueKind != JsonValueKind.Null)
                 {
                     return property.Value;
                 }
@@ -32,7 +34,25 @@ public static class JsonFields
         return null;
     }
 
-    public static string? GetString(JsonElement element, params string[] names)
+    /// <summary>A scalar as inert text (<see cref="VendorText.Inert"/>), or null when absent or blank.</summary>
+    public static string? GetString(JsonElement element, params string[] names) => VendorText.Inert(GetRaw(element, names));
+
+    /// <summary>
+    /// An id (asset, task, group, official id), or null when absent or blank; an id that is not a
+    /// plausible one makes the answer unreadable (<see cref="ErrorIds.InvalidVendorResponse"/>).
+    /// </summary>
+    public static string? GetId(JsonElement element, params string[] names) => CheckedId(GetRaw(element, names), names[0], VendorText.WhyNotAnId);
+
+    /// <summary>An asset reference: an id, or <c>asset://</c> and an id; otherwise as <see cref="GetId"/>.</summary>
+    public static string? GetReference(JsonElement element, params string[] names) => CheckedId(GetRaw(element, names), names[0], VendorText.WhyNotAReference);
+
+    /// <summary>A string element's text, read liberally (see <see cref="GetString"/>); null for other kinds.</summary>
+    public static string? TextOf(JsonElement element) => element.ValueKind == JsonValueKind.String ? VendorText.Inert(StringOf(element)) : null;
+
+    private static string? CheckedId(string? id, string field, Func<string, string?> whyNot) =>
+        id is null ? null : whyNot(id) is { } why ? throw VendorText.ImplausibleId(field, why) : id;
+
+    private static string? GetRaw(JsonElement element, string[] names)
     {
         var value = Find(element, names);
         if (value is null)
@@ -43,13 +63,38 @@ public static class JsonFields
         var v = value.Value;
         var text = v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
+            JsonValueKind.String => StringOf(v),
             JsonValueKind.Number => v.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private static string StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonEscapes.Decode(value.GetRawText());
+        }
+    }
+
+    private static string? NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name the parser cannot turn into text is no name this reader looks for.
+            return null;
+        }
     }
 
     public static long? GetInt64(JsonElement element, params string[] names)

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Connections;
 using RealPerson.Http;
+using RealPerson.Reporting;
 
 namespace RealPerson.Preflight;
 
@@ -25,9 +26,15 @@ public sealed class PreflightChecker
     public const int MaxConcurrent = 16;
 
     private readonly HttpClient client;
+    private readonly IReporter? reporter;
     private readonly SemaphoreSlim gate = new(MaxConcurrent);
 
-    public PreflightChecker(ProxySettings? proxy) => client = HttpClients.For(proxy);
+    /// <param name="reporter">Where a check that fails in itself is traced (-Debug).</param>
+    public PreflightChecker(ProxySettings? proxy, IReporter? reporter = null)
+    {
+        client = HttpClients.For(proxy);
+        this.reporter = reporter;
+    }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -45,7 +52,12 @@ public sealed class PreflightChecker
             }
             catch (Exception e) when (!(e is OperationCanceledException) && !(e is OutOfMemoryException))
             {
-                // A check that fails in itself refuses nothing: the vendor decides.
+                // A check that fails in itself refuses nothing: the vendor decides. A bug stays visible under -Debug.
+                if (reporter?.DebugEnabled == true)
+                {
+                    reporter.Debug($"The pre-flight check of '{name}' failed in itself, so it passes: {e}");
+                }
+
                 return null;
             }
 
@@ -66,7 +78,7 @@ public sealed class PreflightChecker
         const string Unreachable = "If the vendor can reach it but this machine cannot (a private network, a signed link), submit without -Preflight.";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var link))
         {
-            return ($"'{url}' is not a URL", null);
+            return ($"'{UrlText.Redact(url)}' is not a URL", null);
         }
 
         try

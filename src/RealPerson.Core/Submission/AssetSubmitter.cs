@@ -134,7 +134,7 @@ public sealed class AssetSubmitter
         if (thisRun.TryGetValue(item.DedupeKey, out var first))
         {
             Summary.CountReused();
-            reporter.Warning($"'{item.Name}' ({item.Url}) appears more than once in this input; it is sent once and the same asset is returned for each.");
+            reporter.Warning($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
             repeats.Add(first.ContinueWith(
                 t =>
                 {

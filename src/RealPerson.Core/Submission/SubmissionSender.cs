@@ -306,12 +306,6 @@ internal sealed class SubmissionSender
         }
         catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
         {
-            foreach (var asset in assets)
-            {
-                reporter.Warning($"The outcome of submitting '{asset.Name}' to {asset.Provider} is unknown: {e.Message} " +
-                    "It is kept as Status Unknown in the ledger. Check the vendor's console; if it is not there, submit it again with -Force.");
-            }
-
             await RecordUnknownAsync(batch, assets, e.Message).ConfigureAwait(false);
         }
         catch (RealPersonException e)
@@ -325,8 +319,15 @@ internal sealed class SubmissionSender
         }
     }
 
+    /// <summary>An outcome that may have been charged and cannot be known: kept as Unknown, and never without its warning.</summary>
     private async Task RecordUnknownAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, string why)
     {
+        foreach (var asset in assets)
+        {
+            reporter.Warning($"The outcome of submitting '{asset.Name}' to {asset.Provider} is unknown: {why} " +
+                "It is kept as Status Unknown in the ledger. Check the vendor's console; if it is not there, submit it again with -Force.");
+        }
+
         SubmissionJournal.MarkUnknown(assets, why);
         await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
         Summary.CountUnknown(assets.Count);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.RegularExpressions;
+using RealPerson.Http;
 
 namespace RealPerson.Validation;
 
@@ -53,14 +54,14 @@ public static class InputValidator
 
         if (url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            return Invalid(ErrorIds.InvalidUrl, $"The {what} '{Printable(Shorten(url))}' holds spaces or control characters; encode them (%20).");
+            return Invalid(ErrorIds.InvalidUrl, $"The {what} '{Printable(Shorten(UrlText.Redact(url)))}' holds spaces or control characters; encode them (%20).");
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) ||
             (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) ||
             string.IsNullOrEmpty(uri.Host))
         {
-            return Invalid(ErrorIds.InvalidUrl, $"The {what} '{Shorten(url)}' is not an absolute http(s) URL; file:, data:, javascript: and relative URLs cannot be fetched by the vendor.");
+            return Invalid(ErrorIds.InvalidUrl, $"The {what} '{Shorten(UrlText.Redact(url))}' is not an absolute http(s) URL; file:, data:, javascript: and relative URLs cannot be fetched by the vendor.");
         }
 
         return null;

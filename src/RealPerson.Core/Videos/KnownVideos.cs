@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
+using RealPerson.Reporting;
 
 namespace RealPerson.Videos;
 
@@ -57,8 +58,8 @@ public sealed class KnownVideos
     public static string Describe(Video earlier) => earlier.Status switch
     {
         VideoStatus.Unknown => "its earlier request's answer was lost, so it may already be made and charged",
-        VideoStatus.Completed => $"it was made already (task {earlier.TaskId})",
-        _ => $"it is already being made (task {earlier.TaskId}, {earlier.Status})",
+        VideoStatus.Completed => $"it was made already (task {MessageNames.Of(earlier.TaskId)})",
+        _ => $"it is already being made (task {MessageNames.Of(earlier.TaskId)}, {earlier.Status})",
     };
 
     private static string KeyOf(Provider provider, string? endpoint, string? account, string? model, string? prompt, IEnumerable<string> references, int? duration, string? ratio, string? resolution) =>

@@ -51,7 +51,7 @@ public sealed class VideoDownloader
         if (video.Status != VideoStatus.Completed || string.IsNullOrEmpty(video.VideoUrl))
         {
             return new RealPersonException(ErrorIds.VideoNotReady, FailureCategory.ResourceUnavailable,
-                $"The video {video.TaskId} is {video.Status}{(video.Status == VideoStatus.Completed ? " but has no file link yet" : string.Empty)}; only a Completed video can be saved.")
+                $"The video {Reporting.MessageNames.Of(video)} is {video.Status}{(video.Status == VideoStatus.Completed ? " but has no file link yet" : string.Empty)}; only a Completed video can be saved.")
             {
                 RecommendedAction = video.Status == VideoStatus.Failed ? "Make it again with New-SeedanceVideo." : "Wait for it first: Wait-SeedanceVideo | Save-SeedanceVideo.",
             };
@@ -99,7 +99,7 @@ public sealed class VideoDownloader
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.OperationTimeout,
-                $"Could not download the video {video.TaskId} within {Limits.Timeout.TotalSeconds:0} s; the download was stopped and nothing was left under the file's name.")
+                $"Could not download the video {MessageNames.Of(video)} within {Limits.Timeout.TotalSeconds:0} s; the download was stopped and nothing was left under the file's name.")
             {
                 RecommendedAction = "Run Save-SeedanceVideo again, with a larger -TimeoutSec if the file host is this slow.",
             };
@@ -107,7 +107,7 @@ public sealed class VideoDownloader
         catch (TransientDownloadException e)
         {
             throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.ConnectionError,
-                $"Could not download the video {video.TaskId}: {e.Message}", e)
+                $"Could not download the video {MessageNames.Of(video)}: {e.Message}", e)
             {
                 RecommendedAction = "Run Save-SeedanceVideo again; nothing was left under the file's name.",
             };
@@ -115,12 +115,12 @@ public sealed class VideoDownloader
         catch (Exception e) when ((e is IOException && !(e is TransientDownloadException)) || e is NotSupportedException || e is ArgumentException)
         {
             throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidOperation,
-                $"Could not write the video {video.TaskId} to '{targetPath}': {e.Message}", e);
+                $"Could not write the video {MessageNames.Of(video)} to '{targetPath}': {e.Message}", e);
         }
         catch (UnauthorizedAccessException e)
         {
             throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.PermissionDenied,
-                $"Could not write the video {video.TaskId} to '{targetPath}': {e.Message}", e);
+                $"Could not write the video {MessageNames.Of(video)} to '{targetPath}': {e.Message}", e);
         }
         finally
         {
@@ -155,7 +155,7 @@ public sealed class VideoDownloader
                 DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as TransientDownloadException)?.RetryAfter),
                 OnRetry = args =>
                 {
-                    reporter.Verbose($"Downloading the video {video.TaskId}: {args.Outcome.Exception?.Message}; retry {args.AttemptNumber + 1} of {Retry.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s.");
+                    reporter.Verbose($"Downloading the video {MessageNames.Of(video)}: {args.Outcome.Exception?.Message}; retry {args.AttemptNumber + 1} of {Retry.MaxRetries} in {args.RetryDelay.TotalSeconds:0.0} s.");
                     return default;
                 },
             })
@@ -166,7 +166,7 @@ public sealed class VideoDownloader
     {
         if (!Uri.TryCreate(video.VideoUrl, UriKind.Absolute, out var link))
         {
-            throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidData, $"The video {video.TaskId}'s file link is not a URL.");
+            throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidData, $"The video {MessageNames.Of(video)}'s file link is not a URL.");
         }
 
         HttpResponseMessage? response = null;
@@ -193,7 +193,7 @@ public sealed class VideoDownloader
                 catch (UriFormatException)
                 {
                     throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidResult,
-                        $"The file host of the video {video.TaskId} redirected the download to an address that is not a URL.");
+                        $"The file host of the video {MessageNames.Of(video)} redirected the download to an address that is not a URL.");
                 }
             }
 
@@ -211,7 +211,7 @@ public sealed class VideoDownloader
             if (status < 200 || status >= 300)
             {
                 throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidResult,
-                    $"The file host answered HTTP {status} for the video {video.TaskId}.");
+                    $"The file host answered HTTP {status} for the video {MessageNames.Of(video)}.");
             }
 
             await CopyAsync(video, response, partial, cancellationToken).ConfigureAwait(false);
@@ -230,7 +230,7 @@ public sealed class VideoDownloader
         }
 
         throw new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.SecurityError,
-            (first ? $"The video {video.TaskId}'s file link goes to " : $"The file host of the video {video.TaskId} redirected the download to ") +
+            (first ? $"The video {MessageNames.Of(video)}'s file link goes to " : $"The file host of the video {MessageNames.Of(video)} redirected the download to ") +
             $"{where}. Links are followed only to https hosts with public addresses or to the vendor's own address; nothing was downloaded.");
     }
 
@@ -279,7 +279,7 @@ public sealed class VideoDownloader
                 {
                     throw announced is { } length
                         ? new RealPersonException(ErrorIds.DownloadFailed, FailureCategory.InvalidResult,
-                            $"The file host sent more than the {length:N0} bytes it announced for the video {video.TaskId}; the download was stopped and nothing was kept.")
+                            $"The file host sent more than the {length:N0} bytes it announced for the video {MessageNames.Of(video)}; the download was stopped and nothing was kept.")
                         : TooLarge(video, $"the file host sent more than {DownloadLimits.Megabytes(limit)}");
                 }
 
@@ -290,7 +290,7 @@ public sealed class VideoDownloader
                     lastReport = DateTime.UtcNow;
                     var percent = announced is > 0 ? (int)(100 * received / announced.Value) : 0;
                     var of = announced is > 0 ? $" of {announced.Value / 1024.0 / 1024.0:0.0} MiB" : string.Empty;
-                    reporter.Progress(new ProgressReport(ProgressActivityId, "Downloading videos", $"{video.TaskId}: {received / 1024.0 / 1024.0:0.0} MiB{of}", percent));
+                    reporter.Progress(new ProgressReport(ProgressActivityId, "Downloading videos", $"{MessageNames.Of(video)}: {received / 1024.0 / 1024.0:0.0} MiB{of}", percent));
                 }
             }
 
@@ -310,14 +310,14 @@ public sealed class VideoDownloader
 
     private RealPersonException TooLarge(Video video, string what) =>
         new(ErrorIds.DownloadFailed, FailureCategory.LimitsExceeded,
-            $"The video {video.TaskId} was not saved: {what}, more than the {DownloadLimits.Megabytes(Limits.MaxBytes)} a download may be; nothing was kept.")
+            $"The video {MessageNames.Of(video)} was not saved: {what}, more than the {DownloadLimits.Megabytes(Limits.MaxBytes)} a download may be; nothing was kept.")
         {
             RecommendedAction = $"If the file really is that large, raise ${{env:{EnvironmentVariables.MaxDownloadMegabytes}}} (in MB) and run Save-SeedanceVideo again.",
         };
 
     private static RealPersonException Expired(Video video, string why) =>
         new(ErrorIds.VideoExpired, FailureCategory.ResourceUnavailable,
-            $"The video {video.TaskId}'s file is no longer available ({why}); the vendors keep files for about 3 days.")
+            $"The video {MessageNames.Of(video)}'s file is no longer available ({why}); the vendors keep files for about 3 days.")
         {
             RecommendedAction = "Make the video again with New-SeedanceVideo (with -Force if the ledger still lists it).",
         };

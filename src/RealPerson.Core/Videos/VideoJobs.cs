@@ -23,7 +23,7 @@ public sealed class VideoJobs : IJobKind<Video>
 
     public JobRoute RouteOf(Video job) => new(job.Provider, job.Endpoint);
 
-    public string Describe(Video job) => $"video {job.TaskId ?? job.RequestId ?? "(no id)"}";
+    public string Describe(Video job) => $"video {MessageNames.Of(job)}";
 
     public Video Copy(Video job) => job.Clone();
 

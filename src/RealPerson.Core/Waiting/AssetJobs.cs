@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Reporting;
 using RealPerson.Validation;
 
 namespace RealPerson.Waiting;
@@ -26,7 +27,7 @@ public sealed class AssetJobs : IJobKind<Asset>
 
     public JobRoute RouteOf(Asset job) => new(job.Provider, job.Endpoint);
 
-    public string Describe(Asset job) => $"'{job.Name ?? job.AssetId ?? job.TaskId}'";
+    public string Describe(Asset job) => MessageNames.Of(job);
 
     public Asset Copy(Asset job) => job.Clone();
 
@@ -45,7 +46,7 @@ public sealed class AssetJobs : IJobKind<Asset>
         if (asset.AssetId is null && asset.TaskId is null && !asset.IsFinal)
         {
             return new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData,
-                $"The asset '{asset.Name}' has neither an AssetId nor a TaskId, so its review cannot be followed" +
+                $"The asset {MessageNames.Of(asset)} has neither an AssetId nor a TaskId, so its review cannot be followed" +
                 (asset.Status == AssetStatus.Unknown ? ". Its submission's outcome is unknown: check the vendor's console, then resubmit with -Force if it is not there." : "."));
         }
 
@@ -83,7 +84,7 @@ public sealed class AssetJobs : IJobKind<Asset>
     public RealPersonException? ErrorOfFinal(Asset asset) =>
         asset.Status == AssetStatus.Failed
             ? new RealPersonException(ErrorIds.AssetReviewFailed, FailureCategory.InvalidResult,
-                $"{asset.Error ?? "The vendor refused the asset."} (asset '{asset.Name ?? asset.AssetId}')")
+                $"{asset.Error ?? "The vendor refused the asset."} (asset {MessageNames.Of(asset)})")
             {
                 VendorMessage = asset.Error,
                 RecommendedAction = "Replace the portrait or clip and submit it again.",
@@ -95,7 +96,7 @@ public sealed class AssetJobs : IJobKind<Asset>
 
     public RealPersonException TimedOut(Asset asset, TimeSpan waited) =>
         new(ErrorIds.WaitTimeout, FailureCategory.OperationTimeout,
-            $"The asset '{asset.Name ?? asset.AssetId ?? asset.TaskId}' is still {asset.Status} after {waited.TotalSeconds:0} s.")
+            $"The asset {MessageNames.Of(asset)} is still {asset.Status} after {waited.TotalSeconds:0} s.")
         {
             RecommendedAction = "Wait again later (Get-RealPersonAsset -Status Processing | Wait-AssetActive), or raise -TimeoutSec.",
         };

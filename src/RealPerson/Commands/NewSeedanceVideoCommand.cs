@@ -185,7 +185,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var notActive = assets.FirstOrDefault(a => a.Status != AssetStatus.Active || a.AssetUri is null);
         if (notActive != null)
         {
-            Fail($"The asset '{notActive.Name ?? notActive.AssetId ?? notActive.TaskId}' is {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
+            Fail($"The asset {Reporting.MessageNames.Of(notActive)} is {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
         }
 
         var providers = assets.Select(a => a.Provider).Distinct().ToList();
@@ -197,7 +197,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var endpoints = assets.Select(a => a.Endpoint?.ToLowerInvariant()).Distinct().ToList();
         if (endpoints.Count > 1)
         {
-            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e ?? "(unknown)"))}); a video can use assets of one endpoint only. Nothing was sent.", assets);
+            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e is null ? "(unknown)" : Http.UrlText.Redact(e)))}); a video can use assets of one endpoint only. Nothing was sent.", assets);
         }
 
         return (providers[0], assets[0].Endpoint, assets.Select(a => a.AssetUri!).Distinct(StringComparer.Ordinal).ToList());

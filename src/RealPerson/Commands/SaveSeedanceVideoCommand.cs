@@ -68,7 +68,7 @@ public sealed class SaveSeedanceVideoCommand : VideoInputCmdlet
             }
 
             // Asked first: -WhatIf neither reads the vendor nor writes anything.
-            if (!ShouldProcess(file, $"Download video {given.TaskId}"))
+            if (!ShouldProcess(file, $"Download video {Reporting.MessageNames.Of(given)}"))
             {
                 continue;
             }

@@ -103,7 +103,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             ThrottleLimit = ThrottleLimit,
             Force = Force.IsPresent,
             Known = known,
-            Preflight = PreflightWanted() ? new RealPerson.Preflight.PreflightChecker(SessionProxy()) : null,
+            Preflight = PreflightWanted() ? new RealPerson.Preflight.PreflightChecker(SessionProxy(), Reporter) : null,
         }, Reporter, ledger);
         work = Task.Run(() => submitter.RunAsync(CancellationToken));
     }
@@ -147,10 +147,11 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             Target = CurrentPipelineObject(),
         };
         var earlier = FindKnown(item);
+        var url = Http.UrlText.Redact(Url);
         var action = earlier is null
-            ? $"would send '{Name}' ({Url}) to {provider} for review (a paid request)"
-            : $"would skip '{Name}' ({Url}) (already known: {KnownSubmissions.Describe(earlier)}); nothing is paid";
-        if (ShouldProcess(action, $"Submit '{Name}' ({Url}) to {provider} for review? It is a paid request.", "Submit-RealPersonAsset"))
+            ? $"would send '{Name}' ({url}) to {provider} for review (a paid request)"
+            : $"would skip '{Name}' ({url}) (already known: {KnownSubmissions.Describe(earlier)}); nothing is paid";
+        if (ShouldProcess(action, $"Submit '{Name}' ({url}) to {provider} for review? It is a paid request.", "Submit-RealPersonAsset"))
         {
             EnsureConnection(provider, Name);
             submitter.Add(item);

@@ -11,7 +11,7 @@ public class JimmyEnvelopeTests
     private static readonly Redactor Redactor = new(Secret);
 
     private static VendorResponse Json(string json, int status = 200) =>
-        new(status, Encoding.UTF8.GetBytes(json), "application/json", null);
+        new(status, Encoding.UTF8.GetBytes(json), "application/json", null, Redactor);
 
     private static RealPersonException Fails(VendorResponse response, string? genericErrorId = null) =>
         Assert.Throws<RealPersonException>(() => JimmyEnvelope.ReadData(response, Redactor, "the test request", genericErrorId));
@@ -155,7 +155,7 @@ public class JimmyEnvelopeTests
     [Fact]
     public void TheKeyIsMaskedInInvalidAnswers()
     {
-        var response = new VendorResponse(200, Encoding.UTF8.GetBytes($"<html>{Secret}</html>"), "text/html", null);
+        var response = new VendorResponse(200, Encoding.UTF8.GetBytes($"<html>{Secret}</html>"), "text/html", null, Redactor);
 
         Assert.DoesNotContain(Secret, Fails(response).Message);
     }
