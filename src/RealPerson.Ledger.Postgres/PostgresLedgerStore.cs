@@ -50,13 +50,9 @@ internal sealed class PostgresLedgerStore : ILedgerStore
         });
 
     public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
-        writes.RunAsync<IReadOnlyList<ClaimResult>>(transaction =>
-        {
-            PostgresClaimRows.Lease(transaction, holder, lease);
-            var rows = new PostgresClaimRows(transaction);
-            var snapshot = new PostgresSnapshot(transaction);
-            return claims.Select(claim => ClaimRule.Decide(claim, holder, rows, snapshot, intent => PostgresJournal.Append(transaction, intent))).ToList();
-        });
+        writes.RunAsync(transaction => ClaimRule.DecideAll(claims, holder, new PostgresClaimRows(transaction), new PostgresSnapshot(transaction),
+            intent => PostgresJournal.Append(transaction, intent),
+            () => PostgresClaimRows.Lease(transaction, holder, lease)));
 
     public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
         Task.Run(() => Use(connection => PostgresClaimRows.Held(connection, identities)), cancellationToken);

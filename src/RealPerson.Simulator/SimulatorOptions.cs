@@ -40,6 +40,12 @@ public sealed class SimulatorOptions
     /// <summary>How APIMart reports request errors other than a bad key.</summary>
     public ApiMartErrorStyle ApiMartErrorStyle { get; set; } = ApiMartErrorStyle.HttpError;
 
+    /// <summary>
+    /// The most paid creates (submissions, video creates) one account (API key) may have in flight:
+    /// beyond it, the vendor answers 429 at once, as upstream does beyond 30. Zero: no limit.
+    /// </summary>
+    public int MaxCreatesInFlight { get; set; }
+
     /// <summary>The most ids one Jimmy batch-status request may carry.</summary>
     public int MaxBatchStatusIds { get; set; } = 100;
 

@@ -40,6 +40,9 @@ public sealed class SimulatorState
     /// <summary>How many file downloads arrived with an Authorization header (the key must never go to the file host).</summary>
     public int FileRequestsWithAuthorization => _fileRequestsWithAuthorization;
 
+    /// <summary>How many creates were answered 429 because their account had <see cref="SimulatorOptions.MaxCreatesInFlight"/> in flight.</summary>
+    public int CreatesOverLimit => CreatesInFlight.Refused;
+
     /// <summary>How many file downloads were asked for.</summary>
     public int FileRequests => _fileRequests;
 
@@ -79,6 +82,7 @@ public sealed class SimulatorState
         JimmyAssets.Clear();
         ApiMart.Clear();
         Videos.Clear();
+        CreatesInFlight.Clear();
         _fileRequests = 0;
         _fileRequestsWithAuthorization = 0;
         FaultDecider.Reseed(Options.Faults.Seed);
@@ -104,4 +108,6 @@ public sealed class SimulatorState
     internal ApiMartStore ApiMart { get; } = new();
 
     internal VideoStore Videos { get; } = new();
+
+    internal CreatesInFlight CreatesInFlight { get; } = new();
 }

@@ -20,6 +20,7 @@ internal sealed class CommandLine
           --step2-shape X          DirectSnakeCase | DirectPascalCase | Task | TaskRawResponse (default Task)
           --apimart-error-style X  HttpError | EnvelopeMessage | EnvelopeMsg (default HttpError)
           --max-batch-status-ids N Jimmy batch-status limit (default 100)
+          --max-creates-in-flight N   paid creates one account may have in flight; 429 beyond (default 0: no limit)
           --seed N                 seed of the fault random (default 0)
           --fault-500 R  --fault-429 R  --fault-502 R  --fault-503 R  --fault-504 R
           --fault-drop-before R  --fault-drop-after R  --fault-truncate R  --fault-html R  --fault-huge R
@@ -65,6 +66,7 @@ internal sealed class CommandLine
                     case "--step2-shape": options.Step2Shape = Choice<Step2Shape>(name, Value()); break;
                     case "--apimart-error-style": options.ApiMartErrorStyle = Choice<ApiMartErrorStyle>(name, Value()); break;
                     case "--max-batch-status-ids": options.MaxBatchStatusIds = Whole(name, Value()); break;
+                    case "--max-creates-in-flight": options.MaxCreatesInFlight = Whole(name, Value()); break;
                     case "--seed": faults.Seed = Whole(name, Value(), min: int.MinValue); break;
                     case "--fault-500": faults.Http500Rate = Rate(name, Value()); break;
                     case "--fault-429": faults.Http429Rate = Rate(name, Value()); break;

@@ -33,6 +33,32 @@ internal sealed class VendorPipeline(SimulatorState state, IHostApplicationLifet
 
     private async Task RunAsync(HttpContext context, VendorRequest request, VendorOperation operation, CancellationToken ct)
     {
+        var limit = state.Options.MaxCreatesInFlight;
+        if (!operation.IsSubmission || limit <= 0)
+        {
+            await RunCountedAsync(context, request, operation, ct);
+            return;
+        }
+
+        // Upstream: at most so many creates in flight per account; beyond it, 429 at once.
+        if (!state.CreatesInFlight.TryEnter(request.Authorization ?? string.Empty, limit))
+        {
+            await SendAsync(context, FaultAnswers.For(FaultKinds.Http429, operation.Provider, null), ct);
+            return;
+        }
+
+        try
+        {
+            await RunCountedAsync(context, request, operation, ct);
+        }
+        finally
+        {
+            state.CreatesInFlight.Leave(request.Authorization ?? string.Empty);
+        }
+    }
+
+    private async Task RunCountedAsync(HttpContext context, VendorRequest request, VendorOperation operation, CancellationToken ct)
+    {
         var options = state.Options;
         if (options.Latency > TimeSpan.Zero)
         {

@@ -13,6 +13,35 @@ namespace RealPerson.Ledger.Claims;
 /// </summary>
 internal static class ClaimRule
 {
+    /// <summary>
+    /// Decides a group of claims in order. The holder's lease is (re)started, by
+    /// <paramref name="keepAlive"/>, only when one is won: a run that only finds its inputs held
+    /// or known writes nothing.
+    /// </summary>
+    public static IReadOnlyList<ClaimResult> DecideAll(IReadOnlyList<LedgerClaim> claims, string holder, IClaimRows rows, ILedgerSnapshot snapshot,
+        Action<IReadOnlyList<LedgerRecord>> append, Action keepAlive)
+    {
+        var leased = false;
+        void Journal(IReadOnlyList<LedgerRecord> intent)
+        {
+            if (!leased)
+            {
+                keepAlive();
+                leased = true;
+            }
+
+            append(intent);
+        }
+
+        var results = new List<ClaimResult>(claims.Count);
+        foreach (var claim in claims)
+        {
+            results.Add(Decide(claim, holder, rows, snapshot, Journal));
+        }
+
+        return results;
+    }
+
     public static ClaimResult Decide(LedgerClaim claim, string holder, IClaimRows claims, ILedgerSnapshot snapshot, Action<IReadOnlyList<LedgerRecord>> append)
     {
         if (claims.Find(claim.Identity) is { } held)

@@ -49,17 +49,17 @@ internal sealed class JsonLinesLedgerStore : ILedgerStore
         });
 
     public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
-        writes.RunAsync<IReadOnlyList<ClaimResult>>(session =>
+        writes.RunAsync(session =>
         {
             var indexed = session.Indexed();
-
-            // A lease line only when the run's lease is getting short: not one per claim.
-            if (indexed.LeaseOf(holder) < indexed.Now + TimeSpan.FromTicks(lease.Ticks * 2 / 3))
+            return ClaimRule.DecideAll(claims, holder, indexed, indexed, session.Append, () =>
             {
-                session.Append(new[] { LeaseRecord(holder, indexed.Now + lease) });
-            }
-
-            return claims.Select(claim => ClaimRule.Decide(claim, holder, indexed, indexed, session.Append)).ToList();
+                // A lease line only when the run's lease is getting short: not one per claim.
+                if (indexed.LeaseOf(holder) < indexed.Now + TimeSpan.FromTicks(lease.Ticks * 2 / 3))
+                {
+                    session.Append(new[] { LeaseRecord(holder, indexed.Now + lease) });
+                }
+            });
         });
 
     public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>

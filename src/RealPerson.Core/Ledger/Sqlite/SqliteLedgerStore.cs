@@ -70,13 +70,12 @@ internal sealed class SqliteLedgerStore : ILedgerStore
         });
 
     public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
-        writes.RunAsync<IReadOnlyList<ClaimResult>>(transaction =>
+        writes.RunAsync(transaction =>
         {
             var now = Now;
-            SqliteClaimRows.Lease(transaction, holder, now + (long)lease.TotalMilliseconds);
-            var rows = new SqliteClaimRows(transaction, now);
-            var snapshot = new SqliteSnapshot(transaction);
-            return claims.Select(claim => ClaimRule.Decide(claim, holder, rows, snapshot, intent => SqliteJournal.Append(transaction, intent))).ToList();
+            return ClaimRule.DecideAll(claims, holder, new SqliteClaimRows(transaction, now), new SqliteSnapshot(transaction),
+                intent => SqliteJournal.Append(transaction, intent),
+                () => SqliteClaimRows.Lease(transaction, holder, now + (long)lease.TotalMilliseconds));
         });
 
     public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
