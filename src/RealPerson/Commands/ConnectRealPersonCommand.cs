@@ -84,7 +84,7 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
         trial.Set(profile);
         var resolved = Terminating(() => new ConnectionResolver(trial).Resolve(Provider));
 
-        SessionConnections.Current.Set(profile);
+        Session.Set(profile);
         WriteVerbose($"{Provider}: the session now uses the given key and {resolved.BaseUrl}.");
         if (PassThru)
         {

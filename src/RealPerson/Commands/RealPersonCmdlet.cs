@@ -16,6 +16,8 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
 {
     private CancellationTokenSource? cancellation;
     private PipelineReporter? reporter;
+    private SessionConnections? session;
+    private ConnectionResolver? resolver;
 
     internal PipelineReporter Reporter => reporter ??= new PipelineReporter
     {
@@ -25,8 +27,11 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken CancellationToken => (cancellation ??= new CancellationTokenSource()).Token;
 
-    /// <summary>The resolver over the process-wide session defaults and the real environment.</summary>
-    protected static ConnectionResolver Resolver { get; } = new(SessionConnections.Current);
+    /// <summary>This runspace's Connect-RealPerson defaults, taken on the pipeline thread as the command begins.</summary>
+    protected SessionConnections Session => session ??= RunspaceSessions.Current;
+
+    /// <summary>The resolver over this runspace's session defaults and the real environment.</summary>
+    protected ConnectionResolver Resolver => resolver ??= new ConnectionResolver(Session);
 
     public void Dispose()
     {
@@ -39,6 +44,9 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         cancellation ??= new CancellationTokenSource();
+
+        // The engine may resolve connections off this thread, where no runspace is current.
+        _ = Resolver;
     }
 
     protected override void StopProcessing()

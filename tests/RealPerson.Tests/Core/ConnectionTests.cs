@@ -29,6 +29,19 @@ public class ConnectionResolverTests
     }
 
     [Fact]
+    public void ACopiedSessionHoldsTheSameProfilesAndChangesApart()
+    {
+        var session = Session(Provider.JimmyAI, "sk_session", "https://one.example/");
+
+        var copy = session.Copy();
+        session.Remove(Provider.JimmyAI);
+
+        Assert.Null(session.Get(Provider.JimmyAI));
+        Assert.Equal("sk_session", new ConnectionResolver(copy, Env()).Resolve(Provider.JimmyAI).ApiKey);
+        Assert.Equal("https://one.example/", copy.Get(Provider.JimmyAI)!.BaseUrl!.AbsoluteUri);
+    }
+
+    [Fact]
     public void SessionKeyWinsOverEnvironment()
     {
         var resolver = new ConnectionResolver(Session(Provider.JimmyAI, "sk_session"), Env((EnvironmentVariables.JimmyApiKey, "sk_env")));
