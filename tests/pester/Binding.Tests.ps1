@@ -42,7 +42,8 @@ Describe 'Connect-RealPerson and Disconnect-RealPerson' {
     It 'binds -Provider and -ApiKey by position' {
         $connection = Connect-RealPerson JimmyAI $script:JimmyKey -BaseUrl $script:Sim.BaseUrl -PassThru
         $connection.Provider | Should -Be 'JimmyAI'
-        $connection.BaseUrl | Should -BeLike "$($script:Sim.BaseUrl)*"
+        $connection.Endpoint | Should -Be $script:Sim.BaseUrl
+        $connection.KeySource | Should -Be 'Session'
         ($connection | Out-String) | Should -Not -Match ([regex]::Escape($script:JimmyKey))
     }
 

@@ -176,4 +176,4 @@ function Stop-RecordingProxy {
     }
 }
 
-Export-ModuleMember -Function Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+Export-ModuleMember -Function Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

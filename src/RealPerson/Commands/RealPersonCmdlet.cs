@@ -55,7 +55,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs engine work to its end, performing its Write* calls here on the pipeline thread.</summary>
-    protected void RunToCompletion(Task work)
+    protected void RunToCompletion(Task work, object? target = null)
     {
         try
         {
@@ -67,7 +67,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
         catch (RealPersonException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, null));
+            ThrowTerminatingError(ErrorRecords.From(e, target));
         }
     }
 
@@ -117,6 +117,13 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
             throw; // not reached: ThrowTerminatingError always throws
         }
     }
+
+    /// <summary>
+    /// How commands reach <paramref name="provider"/> (Get-RealPersonConnection, Connect-RealPerson -PassThru),
+    /// with the ledger no -LedgerPath names ($env:REALPERSON_LEDGER, or the default).
+    /// </summary>
+    private protected Connection DescribeConnection(Provider provider, ConnectionRequest? request) =>
+        Resolver.Describe(provider, request, Ledger.LedgerPath.Resolve(null));
 
     /// <summary>The ledger at -LedgerPath (relative to PowerShell's current location), $env:REALPERSON_LEDGER, or the default.</summary>
     protected Ledger.AssetLedger OpenLedger(string? path)
