@@ -59,7 +59,7 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     public Assembly EngineAssembly => LoadFromAssemblyName(new AssemblyName("RealPerson.Core"));
 
     /// <summary>The engine's public types in the namespace RealPerson (Model/ and Errors/), the ones users name.</summary>
-    public IReadOnlyList<string> EngineTypeNames => PublicTypeNames.In(Path.Combine(lib, "RealPerson.Core.dll"), "RealPerson");
+    public IReadOnlyList<string> EngineTypeNames => PublicTypeNames.In(EngineAssembly, "RealPerson");
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
