@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Connect-RealPerson'
         'Disconnect-RealPerson'
+        'Get-RealPersonConnection'
         'Submit-RealPersonAsset'
         'Get-RealPersonStatus'
         'Wait-AssetActive'

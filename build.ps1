@@ -87,7 +87,16 @@ function Invoke-Test {
     $pwsh = @(Get-PwshCommand)
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
         '-PesterPath', $pester, '-ResultPath', (Join-Path $root 'out/pester-results.xml'))
-    Invoke-Native $pwsh[0] $arguments
+    # Started without the developer's keys, base URLs, ledger, proxies and NO_COLOR (the runner
+    # clears them too, when run by hand), so that pwsh starts as it would on a clean machine.
+    Import-Module (Join-Path $root 'tests/pester/TestHelpers.psm1')
+    $developer = Suspend-DeveloperEnvironment
+    try {
+        Invoke-Native $pwsh[0] $arguments
+    }
+    finally {
+        Restore-DeveloperEnvironment $developer
+    }
 }
 
 # Both vendors end to end against the simulator, in a fresh pwsh (the module is not left loaded here).

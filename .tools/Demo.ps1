@@ -11,6 +11,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $Root 'tests/pester/TestHelpers.psm1')
+# Only the simulator and out/demo: the reader's own keys, base URLs, ledger and proxies are set
+# aside for the demo (their NO_COLOR is honoured).
+$developer = Suspend-DeveloperEnvironment -Keep NO_COLOR
 Import-Module (Join-Path $Root 'RealPerson.psd1')
 
 New-Item -ItemType Directory -Force -Path $OutDir | Out-Null
@@ -75,6 +78,7 @@ finally {
     Show-Step 'Stopping the simulator'
     Stop-TestSimulator $sim
     Disconnect-RealPerson
+    Restore-DeveloperEnvironment $developer -Keep NO_COLOR
 }
 
 Write-Host @"

@@ -58,6 +58,9 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     /// <summary>The engine's assembly (RealPerson.Core.dll), loaded here.</summary>
     public Assembly EngineAssembly => LoadFromAssemblyName(new AssemblyName("RealPerson.Core"));
 
+    /// <summary>The engine's public types in the namespace RealPerson (Model/ and Errors/), the ones users name.</summary>
+    public IReadOnlyList<string> EngineTypeNames => PublicTypeNames.In(EngineAssembly, "RealPerson");
+
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         var name = assemblyName.Name;

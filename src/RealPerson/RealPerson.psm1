@@ -42,11 +42,12 @@ if ($inner) {
 }
 
 # The engine's types live in the module's load context, which PowerShell's type names do not
-# search: accelerators under their full names keep [RealPerson.Asset] and the like working.
+# search: accelerators under their full names keep [RealPerson.Asset] and the like working, for
+# every public type of the namespace RealPerson (read from the engine's metadata, so none is missed).
 $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $script:AddedAccelerators = @()
 if ($engine) {
-    foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType', 'RealPerson.Video', 'RealPerson.VideoStatus') {
+    foreach ($typeName in $context.EngineTypeNames) {
         $type = $engine.GetType($typeName)
         if ($type -and -not $accelerators::Get.ContainsKey($typeName)) {
             $accelerators::Add($typeName, $type)

@@ -158,12 +158,14 @@ Describe 'A verification interrupted by Ctrl+C' {
     BeforeAll {
         Reset-Simulator -BaseUrl $script:Sim.BaseUrl
         # Start-AvatarVerification -Wait in a pipeline of its own, stopped the way Ctrl+C stops it.
+        # A runspace of its own, so it connects itself (sessions are per runspace).
         $script:Shell = [powershell]::Create()
         $null = $script:Shell.AddScript({
-            param($Manifest)
+            param($Manifest, $BaseUrl)
             Import-Module $Manifest
+            Connect-RealPerson -Provider APIMart -ApiKey 'test-apimart-key' -BaseUrl $BaseUrl -MaxRetryCount 2
             Start-AvatarVerification -Wait -NoQRCode -PollIntervalSec 1
-        }).AddArgument((Join-Path (Get-RepoRoot) 'RealPerson.psd1'))
+        }).AddArgument((Join-Path (Get-RepoRoot) 'RealPerson.psd1')).AddArgument($script:Sim.BaseUrl)
         $script:Running = $script:Shell.BeginInvoke()
         $deadline = (Get-Date).AddSeconds(30)
         do {

@@ -5,6 +5,11 @@
     fails or when no test ran. build.ps1 runs it in a fresh pwsh, so the module is not left loaded
     in the build session. Pester's own summary line ("Tests Passed: N, Failed: 0, ...") is the
     last thing it prints.
+
+    Hermetic: the developer's JIMMYAI_*, APIMART_*, REALPERSON_*, proxy and NO_COLOR variables are
+    cleared for the run and restored after it (TestHelpers.psm1, Suspend-DeveloperEnvironment), so
+    no test sends to their keys or base URLs or touches their ledger; a test that needs one of
+    them sets it itself.
 #>
 param(
     # Pester's manifest (build.ps1 passes the one restored from NuGet into .tools/packages).
@@ -20,6 +25,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1')
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot
 $config.Run.PassThru = $true
@@ -32,7 +38,13 @@ if ($ResultPath) {
     $config.TestResult.OutputPath = $ResultPath
 }
 
-$result = Invoke-Pester -Configuration $config
+$developer = Suspend-DeveloperEnvironment
+try {
+    $result = Invoke-Pester -Configuration $config
+}
+finally {
+    Restore-DeveloperEnvironment $developer
+}
 if ($result.Result -ne 'Passed') { exit 1 }
 if ($result.PassedCount -eq 0) {
     [Console]::Error.WriteLine('Pester ran no test.')

@@ -95,6 +95,15 @@ Describe 'The module''s engine types' {
         (Get-Command Wait-SeedanceVideo).OutputType.Type | Should -Be ([RealPerson.Video])
     }
 
+    It 'every public type of the namespace RealPerson resolves by its full name' {
+        # Listed here by reflection, independently of how the module finds them.
+        $public = @([RealPerson.Asset].Assembly.GetExportedTypes() | Where-Object Namespace -eq 'RealPerson')
+        $public.FullName | Should -Contain 'RealPerson.VerificationStatus'
+        foreach ($type in $public) {
+            $type.FullName -as [type] | Should -Be $type -Because "[$($type.FullName)] is a name users' scripts use"
+        }
+    }
+
     It 'survive the module being imported again' {
         Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
         @(Get-Command -Module RealPerson -CommandType Cmdlet).Count | Should -Be (Import-PowerShellDataFile (Join-Path (Get-RepoRoot) "RealPerson.psd1")).CmdletsToExport.Count

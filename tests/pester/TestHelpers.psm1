@@ -5,6 +5,35 @@ $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
 
 function Get-RepoRoot { $script:RepoRoot }
 
+# What a developer's own environment holds that would change what the module does or where it
+# sends: API keys and base URLs, the ledger and every other REALPERSON_ setting, proxies (either
+# case), NO_COLOR. The Pester runner, build.ps1 and the demo run without them, so no test can spend
+# the developer's money, write the developer's ledger, or pass or fail because of their settings.
+$script:DeveloperVariables = '^(JIMMYAI_|APIMART_|REALPERSON_)|^(HTTPS?|ALL|NO)_PROXY$|^NO_COLOR$'
+
+# Clears those variables (but -Keep) from this process and returns what they held, for
+# Restore-DeveloperEnvironment.
+function Suspend-DeveloperEnvironment {
+    param([string[]] $Keep = @())
+    $saved = [ordered]@{}
+    foreach ($entry in [Environment]::GetEnvironmentVariables().GetEnumerator()) {
+        $name = [string] $entry.Key
+        if ($name -match $script:DeveloperVariables -and $name -notin $Keep) {
+            $saved[$name] = [string] $entry.Value
+            [Environment]::SetEnvironmentVariable($name, $null)
+        }
+    }
+    $saved
+}
+
+# Puts back what Suspend-DeveloperEnvironment saved, after clearing whatever the tests left set
+# (give the same -Keep).
+function Restore-DeveloperEnvironment {
+    param([Parameter(Mandatory)] [System.Collections.IDictionary] $Saved, [string[]] $Keep = @())
+    $null = Suspend-DeveloperEnvironment -Keep $Keep
+    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+}
+
 function Get-SimulatorDll {
     $dll = Get-ChildItem -Path (Join-Path $script:RepoRoot 'src/RealPerson.Simulator/bin') -Recurse -Filter 'RealPerson.Simulator.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
@@ -193,4 +222,4 @@ function Stop-TestPostgres {
     if ($Cluster) { $null = & dotnet (Get-HarnessDll) pg stop --dir $Cluster.Folder 2>&1 }
 }
 
-Export-ModuleMember -Function Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+Export-ModuleMember -Function Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

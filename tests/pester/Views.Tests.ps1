@@ -28,11 +28,17 @@ Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width =
 }
 
 Describe 'Status colours' {
-    AfterEach {
-        $PSStyle.OutputRendering = $script:Rendering
-        Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue
+    BeforeAll {
+        $script:Rendering = $PSStyle.OutputRendering
+        # The reader's own NO_COLOR (a common setting) would hide the colours these tests look
+        # for: each test starts without it, and it is put back afterwards.
+        $script:NoColor = $env:NO_COLOR
     }
-    BeforeAll { $script:Rendering = $PSStyle.OutputRendering }
+    BeforeEach { Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue }
+    AfterEach { $PSStyle.OutputRendering = $script:Rendering }
+    AfterAll {
+        if ($null -eq $script:NoColor) { Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue } else { $env:NO_COLOR = $script:NoColor }
+    }
 
     It 'colours Status where the host renders colour' {
         $PSStyle.OutputRendering = 'Ansi'

@@ -57,22 +57,37 @@ public sealed class ConnectionResolver
         return new ResolvedConnection(provider, key, baseUrl, retry) { Proxy = profile?.Proxy };
     }
 
+    /// <summary>
+    /// What a command would use for <paramref name="provider"/>, without needing a key: where the key
+    /// comes from and its account (never the key), the endpoint, proxy and retries, and
+    /// <paramref name="ledgerLocation"/>, each password masked.
+    /// </summary>
+    public Connection Describe(Provider provider, ConnectionRequest? request, string ledgerLocation)
+    {
+        var profile = session.Get(provider);
+        var (key, source) = FindKey(provider, request, profile);
+        var baseUrl = ResolveBaseUrl(provider, request, profile);
+        var retry = profile?.Retry ?? RetryFromEnvironment();
+        var proxy = profile?.Proxy?.Address ?? Http.HttpClients.SystemProxyFor(baseUrl);
+        return new Connection
+        {
+            Provider = provider,
+            Endpoint = ProviderEndpoints.Text(baseUrl),
+            KeySource = source,
+            Account = key is null ? null : AccountFingerprint.Of(provider, key),
+            Proxy = proxy is null ? null : CredentialMask.InLocation(proxy.GetLeftPart(UriPartial.Authority)),
+            MaxRetryCount = retry.MaxRetries,
+            MaxRetrySec = (int)retry.MaxRetryTime.TotalSeconds,
+            Ledger = CredentialMask.InLocation(ledgerLocation),
+        };
+    }
+
     private string ResolveKey(Provider provider, ConnectionRequest? request, ConnectionProfile? profile)
     {
-        if (request?.ApiKey is { Length: > 0 } given)
+        var (key, _) = FindKey(provider, request, profile);
+        if (key != null)
         {
-            return CheckKey(SecretText.ToPlainText(given), "-ApiKey");
-        }
-
-        if (profile?.ApiKey is { Length: > 0 } stored)
-        {
-            return CheckKey(SecretText.ToPlainText(stored), "Connect-RealPerson");
-        }
-
-        var fromEnvironment = environment(EnvironmentVariables.ApiKeyFor(provider));
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return CheckKey(fromEnvironment!, "$env:" + EnvironmentVariables.ApiKeyFor(provider));
+            return key;
         }
 
         throw new RealPersonException(ErrorIds.MissingApiKey, FailureCategory.AuthenticationError,
@@ -82,6 +97,28 @@ public sealed class ConnectionResolver
         {
             RecommendedAction = $"Run Connect-RealPerson -Provider {provider} -ApiKey (Read-Host -AsSecureString), or set ${{env:{EnvironmentVariables.ApiKeyFor(provider)}}}.",
         };
+    }
+
+    /// <summary>The key, first found wins: the call's -ApiKey, the session's, the environment's; (null, None) when there is none.</summary>
+    private (string? Key, KeySource Source) FindKey(Provider provider, ConnectionRequest? request, ConnectionProfile? profile)
+    {
+        if (request?.ApiKey is { Length: > 0 } given)
+        {
+            return (CheckKey(SecretText.ToPlainText(given), "-ApiKey"), KeySource.Parameter);
+        }
+
+        if (profile?.ApiKey is { Length: > 0 } stored)
+        {
+            return (CheckKey(SecretText.ToPlainText(stored), "Connect-RealPerson"), KeySource.Session);
+        }
+
+        var fromEnvironment = environment(EnvironmentVariables.ApiKeyFor(provider));
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return (CheckKey(fromEnvironment!, "$env:" + EnvironmentVariables.ApiKeyFor(provider)), KeySource.Environment);
+        }
+
+        return (null, KeySource.None);
     }
 
     /// <summary>

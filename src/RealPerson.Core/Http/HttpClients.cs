@@ -21,6 +21,19 @@ internal static class HttpClients
     public static HttpClient For(ProxySettings? proxy) =>
         proxy is null ? SystemProxy.Value : Explicit.GetOrAdd(proxy, p => Create(new LoopbackBypassProxy(p.ToWebProxy())));
 
+    /// <summary>The system proxy a request to <paramref name="destination"/> goes through; null when it goes direct.</summary>
+    public static Uri? SystemProxyFor(Uri destination)
+    {
+        var proxy = LoopbackBypassProxy.Around(WebRequest.DefaultWebProxy);
+        if (proxy is null || proxy.IsBypassed(destination))
+        {
+            return null;
+        }
+
+        var via = proxy.GetProxy(destination);
+        return via is null || via == destination ? null : via;
+    }
+
     private static HttpClient Create(IWebProxy? proxy)
     {
         var handler = new HttpClientHandler

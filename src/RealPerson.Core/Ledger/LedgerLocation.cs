@@ -7,7 +7,6 @@ namespace RealPerson.Ledger;
 public static class LedgerLocation
 {
     private static readonly Regex ConnectionStringKey = new(@"^\s*(host|server|database|db|username|user\s*id|userid|port|password)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex PasswordSetting = new(@"(?<=(^|;)\s*(password|pwd)\s*=)[^;]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>A PostgreSQL database: a postgresql:// or postgres:// URI, or a Host=...;Database=... connection string.</summary>
     public static bool IsPostgres(string? location) =>
@@ -20,32 +19,5 @@ public static class LedgerLocation
     public static bool IsJsonLines(string location) => !IsPostgres(location) && location.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The location fit to show: a database password (in a URI or a connection string) masked.</summary>
-    public static string Display(string location)
-    {
-        if (!IsPostgres(location))
-        {
-            return location;
-        }
-
-        var text = location.Trim();
-        if (text.IndexOf("://", StringComparison.Ordinal) is var scheme && scheme > 0)
-        {
-            var start = scheme + 3;
-            var at = text.IndexOf('@', start);
-            var slash = text.IndexOf('/', start);
-            if (at > 0 && (slash < 0 || at < slash))
-            {
-                var colon = text.IndexOf(':', start);
-                if (colon > 0 && colon < at)
-                {
-                    text = text.Substring(0, colon + 1) + "***" + text.Substring(at);
-                }
-            }
-
-            // A password may also ride in the query (?password=...).
-            return Regex.Replace(text, @"(?<=[?&](password|pwd)=)[^&]*", "***", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        }
-
-        return PasswordSetting.Replace(text, "***");
-    }
+    public static string Display(string location) => IsPostgres(location) ? Connections.CredentialMask.InLocation(location.Trim()) : location;
 }

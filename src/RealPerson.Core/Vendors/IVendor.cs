@@ -1,3 +1,5 @@
+using System.Threading;
+using System.Threading.Tasks;
 using RealPerson.Submission;
 using RealPerson.Videos;
 using RealPerson.Waiting;
@@ -15,4 +17,11 @@ namespace RealPerson.Vendors;
 public interface IVendor : ISubmissionApi, IStatusSource, IVideoApi
 {
     Provider Provider { get; }
+
+    /// <summary>
+    /// Tells a good key from a bad one with one free read (of an id that cannot exist, so "not
+    /// found" means the key was accepted); a refused key throws VendorUnauthorized, and anything
+    /// else that stops the read throws as that read would.
+    /// </summary>
+    Task CheckKeyAsync(CancellationToken cancellationToken);
 }

@@ -1,16 +1,18 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Threading.Tasks;
 using RealPerson.Connections;
 using RealPerson.Hosting;
+using RealPerson.Vendors;
 
 namespace RealPerson.Commands;
 
 /// <summary>
-/// <para type="synopsis">Sets the session's API key, base URL and retry bounds for a provider.</para>
+/// <para type="synopsis">Checks a provider's API key and sets it, with a base URL and retry bounds, for the session.</para>
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "RealPerson")]
-[OutputType(typeof(ConnectionInfo))]
+[OutputType(EngineTypeNames.Connection)]
 public sealed class ConnectRealPersonCommand : RealPersonCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
@@ -45,6 +47,10 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
     [Credential]
     [ValidateNotNull]
     public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Keeps the key without the free read that checks it: nothing is sent.</summary>
+    [Parameter]
+    public SwitchParameter SkipValidation { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -83,12 +89,43 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
         var trial = new SessionConnections();
         trial.Set(profile);
         var resolved = Terminating(() => new ConnectionResolver(trial).Resolve(Provider));
+        if (!SkipValidation)
+        {
+            CheckKey(resolved);
+        }
 
-        SessionConnections.Current.Set(profile);
-        WriteVerbose($"{Provider}: the session now uses the given key and {resolved.BaseUrl}.");
+        Session.Set(profile);
+        WriteVerbose(SkipValidation
+            ? $"{Provider}: this session now uses the given key (account {resolved.Account}, not checked: -SkipValidation) at {resolved.Endpoint}."
+            : $"{Provider}: {resolved.Endpoint} accepted the key (account {resolved.Account}); this session now uses it.");
         if (PassThru)
         {
-            WriteObject(new ConnectionInfo(Provider, resolved.BaseUrl, resolved.Retry) { Proxy = proxy?.ToString() });
+            WriteObject(Terminating(() => DescribeConnection(Provider, null), Provider));
         }
+    }
+
+    /// <summary>One free read with the key; a refused key (or any failure of the read) is a terminating error, and the session is left as it was.</summary>
+    private void CheckKey(ResolvedConnection connection)
+    {
+        var vendor = new ProviderClients(_ => connection, Reporter).Vendor(Provider);
+        var check = Task.Run(async () =>
+        {
+            try
+            {
+                await vendor.CheckKeyAsync(CancellationToken).ConfigureAwait(false);
+            }
+            catch (RealPersonException e)
+            {
+                throw new RealPersonException(e.ErrorId, e.Category, $"{e.Message.TrimEnd('.')}. The session was not changed.", e)
+                {
+                    VendorCode = e.VendorCode,
+                    VendorMessage = e.VendorMessage,
+                    HttpStatus = e.HttpStatus,
+                    RecommendedAction = (e.RecommendedAction is null ? string.Empty : e.RecommendedAction + " ") +
+                        "-SkipValidation keeps a key without checking it.",
+                };
+            }
+        });
+        RunToCompletion(check, Provider);
     }
 }

@@ -19,7 +19,7 @@ public sealed class DisconnectRealPersonCommand : RealPersonCmdlet
     {
         foreach (var provider in Provider ?? (Provider[])Enum.GetValues(typeof(Provider)))
         {
-            if (SessionConnections.Current.Remove(provider))
+            if (Session.Remove(provider))
             {
                 WriteVerbose($"{provider}: session defaults removed.");
             }

@@ -9,5 +9,6 @@ internal static class EngineTypeNames
 {
     public const string Asset = "RealPerson.Asset";
     public const string AvatarVerification = "RealPerson.AvatarVerification";
+    public const string Connection = "RealPerson.Connection";
     public const string Video = "RealPerson.Video";
 }

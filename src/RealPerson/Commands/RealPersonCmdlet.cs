@@ -16,6 +16,8 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
 {
     private CancellationTokenSource? cancellation;
     private PipelineReporter? reporter;
+    private SessionConnections? session;
+    private ConnectionResolver? resolver;
     private Ledger.AssetLedger? ledger;
 
     internal PipelineReporter Reporter => reporter ??= new PipelineReporter
@@ -26,8 +28,11 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken CancellationToken => (cancellation ??= new CancellationTokenSource()).Token;
 
-    /// <summary>The resolver over the process-wide session defaults and the real environment.</summary>
-    protected static ConnectionResolver Resolver { get; } = new(SessionConnections.Current);
+    /// <summary>This runspace's Connect-RealPerson defaults, taken on the pipeline thread as the command begins.</summary>
+    protected SessionConnections Session => session ??= RunspaceSessions.Current;
+
+    /// <summary>The resolver over this runspace's session defaults and the real environment.</summary>
+    protected ConnectionResolver Resolver => resolver ??= new ConnectionResolver(Session);
 
     public void Dispose()
     {
@@ -41,6 +46,9 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         cancellation ??= new CancellationTokenSource();
+
+        // The engine may resolve connections off this thread, where no runspace is current.
+        _ = Resolver;
     }
 
     protected override void StopProcessing()
@@ -49,7 +57,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs engine work to its end, performing its Write* calls here on the pipeline thread.</summary>
-    protected void RunToCompletion(Task work)
+    protected void RunToCompletion(Task work, object? target = null)
     {
         try
         {
@@ -61,7 +69,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
         catch (RealPersonException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, null));
+            ThrowTerminatingError(ErrorRecords.From(e, target));
         }
     }
 
@@ -111,6 +119,13 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
             throw; // not reached: ThrowTerminatingError always throws
         }
     }
+
+    /// <summary>
+    /// How commands reach <paramref name="provider"/> (Get-RealPersonConnection, Connect-RealPerson -PassThru),
+    /// with the ledger no -LedgerPath names ($env:REALPERSON_LEDGER, or the default).
+    /// </summary>
+    private protected Connection DescribeConnection(Provider provider, ConnectionRequest? request) =>
+        Resolver.Describe(provider, request, Ledger.LedgerPath.Resolve(null, null, SessionState.Path.CurrentFileSystemLocation.ProviderPath));
 
     /// <summary>
     /// The ledger at -LedgerPath, $env:REALPERSON_LEDGER or the default (a relative path is taken

@@ -72,7 +72,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     /// <summary>The proxy Connect-RealPerson -Proxy set (for -Provider, else for either provider); null for the system's.</summary>
     private ProxySettings? SessionProxy() =>
         (Provider is { } named ? new[] { named } : (Provider[])Enum.GetValues(typeof(Provider)))
-            .Select(p => SessionConnections.Current.Get(p)?.Proxy)
+            .Select(p => Session.Get(p)?.Proxy)
             .FirstOrDefault(proxy => proxy != null);
 
     /// <summary>-Preflight given (or -Preflight:$false), else the environment's default.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
@@ -6,25 +7,35 @@ using System.Management.Automation;
 namespace RealPerson.Hosting;
 
 /// <summary>
-/// -AsJob: runs one of this module's commands as a thread job in this process, so the session's
-/// connections (keys, base URLs, retries) are the job's too without passing them again, and the
-/// job's output is the same objects. Needs the ThreadJob module, which ships with PowerShell 7.
+/// -AsJob: runs one of this module's commands as a thread job in this process, whose output is the
+/// same objects. The job's runspace is a new one, so the caller's session connections (keys, base
+/// URLs, retries, proxy) are handed to it explicitly: a copy, taken as the job starts, becomes the
+/// job runspace's session before its command runs. Needs the ThreadJob module, which ships with
+/// PowerShell 7.
 /// </summary>
 internal static class BackgroundJob
 {
     private const string Runner = @"
-param($Manifest, $Command, $Parameters, $Items)
+param($Manifest, $Command, $Parameters, $Items, $AdoptSession)
 Import-Module $Manifest
+$AdoptSession.Invoke()
 if ($null -ne $Items) { $Items | & $Command @Parameters } else { & $Command @Parameters }";
 
-    /// <summary>Starts <paramref name="command"/> with <paramref name="parameters"/> (and <paramref name="items"/> piped in) and returns the job.</summary>
+    /// <summary>
+    /// Starts <paramref name="command"/> with <paramref name="parameters"/> (and <paramref name="items"/> piped in)
+    /// and the caller's session, and returns the job. Call it on the caller's pipeline thread.
+    /// </summary>
     public static PSObject Start(PSCmdlet cmdlet, string command, IDictionary parameters, IList? items)
     {
         // The manifest beside bin/, where RealPerson.dll is: the same layout in the repository and the package.
         var bin = Path.GetDirectoryName(typeof(BackgroundJob).Assembly.Location)!;
         var manifest = Path.Combine(Path.GetDirectoryName(bin)!, "RealPerson.psd1");
         var start = ScriptBlock.Create("param($Runner, $Arguments, $Name) Start-ThreadJob -ScriptBlock ([scriptblock]::Create($Runner)) -ArgumentList $Arguments -Name $Name");
-        var arguments = new object?[] { manifest, command, parameters, items };
+
+        // A delegate, not the session itself: its type is the module's, which the job's script could not name.
+        var carried = RunspaceSessions.Current.Copy();
+        Action adoptSession = () => RunspaceSessions.Adopt(carried);
+        var arguments = new object?[] { manifest, command, parameters, items, adoptSession };
         var started = cmdlet.InvokeCommand.InvokeScript(false, start, null, Runner, arguments, command);
         return started[0];
     }

@@ -29,6 +29,19 @@ public class ConnectionResolverTests
     }
 
     [Fact]
+    public void ACopiedSessionHoldsTheSameProfilesAndChangesApart()
+    {
+        var session = Session(Provider.JimmyAI, "sk_session", "https://one.example/");
+
+        var copy = session.Copy();
+        session.Remove(Provider.JimmyAI);
+
+        Assert.Null(session.Get(Provider.JimmyAI));
+        Assert.Equal("sk_session", new ConnectionResolver(copy, Env()).Resolve(Provider.JimmyAI).ApiKey);
+        Assert.Equal("https://one.example/", copy.Get(Provider.JimmyAI)!.BaseUrl!.AbsoluteUri);
+    }
+
+    [Fact]
     public void SessionKeyWinsOverEnvironment()
     {
         var resolver = new ConnectionResolver(Session(Provider.JimmyAI, "sk_session"), Env((EnvironmentVariables.JimmyApiKey, "sk_env")));
@@ -328,5 +341,66 @@ public class RetryEnvironmentTests
         var resolver = new ConnectionResolver(session, name => name == EnvironmentVariables.MaxRetries ? "2" : null);
 
         Assert.Equal(9, resolver.Resolve(Provider.JimmyAI).Retry.MaxRetries);
+    }
+}
+
+public class ConnectionDescriptionTests
+{
+    private const string Ledger = "/data/RealPerson/ledger.db";
+
+    private static Func<string, string?> Env(params (string Name, string Value)[] variables)
+    {
+        var map = variables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+        return name => map.TryGetValue(name, out var value) ? value : null;
+    }
+
+    [Fact]
+    public void Names_where_the_key_comes_from_first_found_wins_and_never_the_key()
+    {
+        var session = new SessionConnections();
+        var resolver = new ConnectionResolver(session, Env((EnvironmentVariables.JimmyApiKey, "sk_env_key")));
+
+        var fromEnvironment = resolver.Describe(Provider.JimmyAI, null, Ledger);
+        session.Set(new ConnectionProfile(Provider.JimmyAI, SecretText.ToSecureString("sk_session_key"), new Uri("http://127.0.0.1:5080/"), null));
+        var fromSession = resolver.Describe(Provider.JimmyAI, null, Ledger);
+        var fromParameter = resolver.Describe(Provider.JimmyAI, new ConnectionRequest { ApiKey = SecretText.ToSecureString("sk_env_key") }, Ledger);
+        var none = resolver.Describe(Provider.APIMart, null, Ledger);
+
+        Assert.Equal((KeySource.Environment, "https://www.jimmyai.cn"), (fromEnvironment.KeySource, fromEnvironment.Endpoint));
+        Assert.Equal((KeySource.Session, "http://127.0.0.1:5080"), (fromSession.KeySource, fromSession.Endpoint));
+        Assert.Equal(KeySource.Parameter, fromParameter.KeySource);
+        Assert.Equal((KeySource.None, (string?)null, "https://api.apimart.ai"), (none.KeySource, none.Account, none.Endpoint));
+
+        // One key, one account, wherever it comes from; another key, another account.
+        Assert.Matches("^[0-9a-f]{16}$", fromEnvironment.Account);
+        Assert.Equal(fromEnvironment.Account, fromParameter.Account);
+        Assert.NotEqual(fromEnvironment.Account, fromSession.Account);
+        Assert.Equal(Ledger, fromSession.Ledger);
+    }
+
+    [Fact]
+    public void Shows_the_retries_and_the_proxy_in_use_with_any_password_masked()
+    {
+        var session = new SessionConnections();
+        session.Set(new ConnectionProfile(Provider.APIMart, SecretText.ToSecureString("k"), null,
+            new RetrySettings { MaxRetries = 2, MaxRetryTime = TimeSpan.FromSeconds(30) },
+            new ProxySettings(new Uri("http://proxy-user:proxy-secret@proxy.example:3128/"))));
+        var resolver = new ConnectionResolver(session, Env());
+
+        var connection = resolver.Describe(Provider.APIMart, null, "postgresql://u:db-secret@db.example/realperson");
+
+        Assert.Equal((2, 30), (connection.MaxRetryCount, connection.MaxRetrySec));
+        Assert.Equal("http://proxy-user:****@proxy.example:3128", connection.Proxy);
+        Assert.Equal("postgresql://u:****@db.example/realperson", connection.Ledger);
+    }
+
+    [Fact]
+    public void An_invalid_base_url_in_the_environment_is_its_error()
+    {
+        var resolver = new ConnectionResolver(new SessionConnections(), Env((EnvironmentVariables.ApiMartBaseUrl, "http://vendor.example/")));
+
+        var error = Assert.Throws<RealPersonException>(() => resolver.Describe(Provider.APIMart, null, Ledger));
+
+        Assert.Equal(ErrorIds.InsecureBaseUrl, error.ErrorId);
     }
 }

@@ -16,13 +16,13 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     private Type Cmdlet(string name) => module.Cmdlets.Single(t => CommandName(t) == name);
 
     [Fact]
-    public void The_module_has_exactly_its_twelve_cmdlets()
+    public void The_module_has_exactly_its_thirteen_cmdlets()
     {
         var names = module.Cmdlets.Select(CommandName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(
             new[]
             {
-                "Connect-RealPerson", "Disconnect-RealPerson", "Get-RealPersonAsset", "Get-RealPersonStatus", "Get-SeedanceVideo", "New-SeedanceVideo",
+                "Connect-RealPerson", "Disconnect-RealPerson", "Get-RealPersonAsset", "Get-RealPersonConnection", "Get-RealPersonStatus", "Get-SeedanceVideo", "New-SeedanceVideo",
                 "Save-SeedanceVideo", "Start-AvatarVerification", "Submit-RealPersonAsset", "Wait-AssetActive", "Wait-AvatarVerification", "Wait-SeedanceVideo",
             },
             names);
@@ -78,7 +78,8 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     [InlineData("Get-RealPersonAsset", "RealPerson.Asset")]
     [InlineData("Start-AvatarVerification", "RealPerson.AvatarVerification")]
     [InlineData("Wait-AvatarVerification", "RealPerson.AvatarVerification")]
-    [InlineData("Connect-RealPerson", "RealPerson.Commands.ConnectionInfo")]
+    [InlineData("Connect-RealPerson", "RealPerson.Connection")]
+    [InlineData("Get-RealPersonConnection", "RealPerson.Connection")]
     [InlineData("New-SeedanceVideo", "RealPerson.Video")]
     [InlineData("Get-SeedanceVideo", "RealPerson.Video")]
     [InlineData("Wait-SeedanceVideo", "RealPerson.Video")]
@@ -132,10 +133,11 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     [InlineData("Get-RealPersonStatus")]
     [InlineData("Wait-AssetActive")]
     [InlineData("Connect-RealPerson")]
+    [InlineData("Get-RealPersonConnection")]
     public void Provider_is_the_enum_so_it_tab_completes(string command)
     {
         var type = Parameter(Cmdlet(command), "Provider").PropertyType;
-        var underlying = type.IsGenericType ? type.GetGenericArguments()[0] : type;
+        var underlying = type.IsGenericType ? type.GetGenericArguments()[0] : type.IsArray ? type.GetElementType()! : type;
         Assert.Equal("RealPerson.Provider", underlying.FullName);
         Assert.Equal(new[] { "APIMart", "JimmyAI" }, underlying.GetEnumNames().OrderBy(n => n));
     }
@@ -147,6 +149,7 @@ public sealed class CmdletMetadataTests : IClassFixture<ModuleAssemblies>
     [InlineData("Start-AvatarVerification")]
     [InlineData("Wait-AvatarVerification")]
     [InlineData("Connect-RealPerson")]
+    [InlineData("Get-RealPersonConnection")]
     public void ApiKey_is_a_SecureString_that_also_takes_plain_text(string command)
     {
         var apiKey = Parameter(Cmdlet(command), "ApiKey");
