@@ -24,7 +24,7 @@ internal sealed class PostgresLedgerStore : ILedgerStore
 
     private readonly NpgsqlConnectionStringBuilder settings;
     private readonly NpgsqlDataSource source;
-    private readonly GroupCommit<NpgsqlTransaction> writes;
+    private readonly GroupCommit<PostgresWriteSession> writes;
     private readonly object schemaGate = new();
     private volatile bool ready;
 
@@ -33,7 +33,7 @@ internal sealed class PostgresLedgerStore : ILedgerStore
         Path = LedgerLocation.Display(location);
         settings = PostgresLocation.Parse(location);
         source = NpgsqlDataSource.Create(settings);
-        writes = new GroupCommit<NpgsqlTransaction>(WriteAsync);
+        writes = new GroupCommit<PostgresWriteSession>(WriteAsync);
     }
 
     public string Path { get; }
@@ -43,31 +43,33 @@ internal sealed class PostgresLedgerStore : ILedgerStore
     public Task CheckAsync(CancellationToken cancellationToken) => Task.Run(() => Use(_ => true), cancellationToken);
 
     public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken) =>
-        writes.RunAsync(transaction =>
+        writes.RunAsync(session =>
         {
-            PostgresJournal.Append(transaction, records);
+            session.Append(records);
             return true;
         });
 
     public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
-        writes.RunAsync(transaction => ClaimRule.DecideAll(claims, holder, new PostgresClaimRows(transaction), new PostgresSnapshot(transaction),
-            intent => PostgresJournal.Append(transaction, intent),
-            () => PostgresClaimRows.Lease(transaction, holder, lease)));
+        writes.RunAsync(session =>
+        {
+            session.PreloadClaims(claims.Select(c => c.Identity));
+            return ClaimRule.DecideAll(claims, holder, session, session, session.Append, () => session.Lease(holder, lease));
+        });
 
     public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
         Task.Run(() => Use(connection => PostgresClaimRows.Held(connection, identities)), cancellationToken);
 
     public Task RenewAsync(string holder, TimeSpan lease) =>
-        writes.RunAsync(transaction =>
+        writes.RunAsync(session =>
         {
-            PostgresClaimRows.Lease(transaction, holder, lease);
+            session.Lease(holder, lease);
             return true;
         });
 
     public Task EndAsync(string holder) =>
-        writes.RunAsync(transaction =>
+        writes.RunAsync(session =>
         {
-            PostgresClaimRows.End(transaction, holder);
+            session.End(holder);
             return true;
         });
 
@@ -98,8 +100,8 @@ internal sealed class PostgresLedgerStore : ILedgerStore
         }
     }
 
-    /// <summary>One write transaction: the fleet's write lock first, then the group's writes, then commit.</summary>
-    private Task WriteAsync(Action<NpgsqlTransaction> body) => Task.Run(() => Use(connection =>
+    /// <summary>One write transaction: the fleet's write lock first, then the group's writes (sent in as few batches as it allows), then commit.</summary>
+    private Task WriteAsync(Action<PostgresWriteSession> body) => Task.Run(() => Use(connection =>
     {
         using var transaction = connection.BeginTransaction();
         using (var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLock})", connection, transaction))
@@ -107,7 +109,9 @@ internal sealed class PostgresLedgerStore : ILedgerStore
             locked.ExecuteNonQuery();
         }
 
-        body(transaction);
+        var session = new PostgresWriteSession(transaction);
+        body(session);
+        session.Flush();
         transaction.Commit();
         return true;
     }));
