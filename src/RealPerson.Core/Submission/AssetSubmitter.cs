@@ -85,7 +85,7 @@ public sealed class AssetSubmitter
             while (StoppedBy is null && inputs.Reader.TryRead(out var item))
             {
                 var slot = results.Receive();
-                if (Validate(item) is { } problem)
+                if (Check(item) is { } problem)
                 {
                     Summary.CountInvalid();
                     results.Answer(slot, () => reporter.Error(new RealPersonError(problem, item.Target)));
@@ -121,9 +121,13 @@ public sealed class AssetSubmitter
         reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
     }
 
-    /// <summary>What every vendor needs (a name, a fetchable URL), then the vendor's own rules.</summary>
-    private RealPersonException? Validate(SubmitItem item) =>
-        InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url) ?? clients.Vendor(item.Provider).CheckInput(item);
+    /// <summary>
+    /// Why an input would be refused before anything is sent: what every vendor needs (a name, a
+    /// fetchable URL), then the vendor's own rules; null when it may be sent. Needs no key, so
+    /// -WhatIf reports the same refusals as the run.
+    /// </summary>
+    public static RealPersonException? Check(SubmitItem item) =>
+        InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url) ?? ProviderClients.InputRules(item);
 
     /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
     private bool Reuse(int slot, SubmitItem item, KnownSubmissions known)
