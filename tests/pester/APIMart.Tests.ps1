@@ -96,6 +96,23 @@ Describe 'Start-AvatarVerification' {
     }
 }
 
+Describe 'Start-AvatarVerification and Wait-AvatarVerification -LedgerPath' {
+    It 'records the verification in the ledger named, where Wait-AvatarVerification -TaskId finds it' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $ledger = Join-Path $TestDrive 'verifications.jsonl'
+        $v = Start-AvatarVerification -NoQRCode -LedgerPath $ledger 6>$null
+        Get-Content $ledger -Raw | Should -BeLike "*$($v.TaskId)*"
+        Get-Content $env:REALPERSON_LEDGER -Raw -ErrorAction SilentlyContinue | Should -Not -BeLike "*$($v.TaskId)*"
+
+        $person = Start-Person -Decision pass
+        $passed = Wait-AvatarVerification -TaskId $v.TaskId -LedgerPath $ledger -PollIntervalSec 1 6>$null
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $passed.Status | Should -Be 'Passed'
+        # Passed and recorded there: asked again, the ledger answers without a new link.
+        (Wait-AvatarVerification -TaskId $v.TaskId -LedgerPath $ledger).GroupId | Should -Be $passed.GroupId
+    }
+}
+
 Describe 'The APIMart pipeline: verification, then clips in batches of 20' {
     BeforeAll {
         Reset-Simulator -BaseUrl $script:Sim.BaseUrl

@@ -147,3 +147,18 @@ Describe 'The SQLite ledger in real pwsh' {
         }
     }
 }
+
+Describe '-LedgerPath' {
+    It 'is a parameter of <_>, declared once for every cmdlet that reads or writes the ledger' -ForEach @(
+        'Submit-RealPersonAsset', 'Get-RealPersonStatus', 'Wait-AssetActive', 'Get-RealPersonAsset', 'Start-AvatarVerification',
+        'Wait-AvatarVerification', 'New-SeedanceVideo', 'Get-SeedanceVideo', 'Wait-SeedanceVideo', 'Save-SeedanceVideo'
+    ) {
+        $command = Get-Command $_ -Module RealPerson
+        $command.Parameters.Keys | Should -Contain 'LedgerPath'
+        $command.ImplementingType.GetProperty('LedgerPath').DeclaringType.Name | Should -Be 'RealPersonLedgerCmdlet'
+    }
+
+    It 'is not a parameter of the commands that never touch the ledger' {
+        (Get-Command Disconnect-RealPerson -Module RealPerson).Parameters.Keys | Should -Not -Contain 'LedgerPath'
+    }
+}

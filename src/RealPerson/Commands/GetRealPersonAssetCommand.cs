@@ -10,7 +10,7 @@ namespace RealPerson.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RealPersonAsset")]
 [OutputType(EngineTypeNames.Asset)]
-public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
+public sealed class GetRealPersonAssetCommand : RealPersonLedgerCmdlet
 {
     /// <summary>Only assets whose Name matches (wildcards allowed).</summary>
     [Parameter(Position = 0)]
@@ -24,10 +24,6 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
 
     [Parameter]
     public AssetStatus[]? Status { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
 
     /// <summary>From the database's indexes; a JSON Lines journal is read whole (and a torn line reported).</summary>
     private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Asset>> FindAsync(AssetLedger ledger, AssetQuery query, System.Threading.CancellationToken token)
@@ -48,7 +44,7 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
 
     protected override void EndProcessing()
     {
-        var ledger = OpenLedger(LedgerPath);
+        var ledger = OpenLedger();
         WriteVerbose($"Reading the ledger '{ledger.Path}'.");
         var query = new AssetQuery
         {

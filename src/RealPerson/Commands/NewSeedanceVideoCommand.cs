@@ -78,10 +78,6 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
-
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ParameterSets.Asset)
@@ -110,7 +106,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
             References = references,
         };
 
-        var ledger = OpenLedger(LedgerPath);
+        var ledger = OpenLedger();
         var creator = new VideoCreator(clients, ledger, Reporter) { Force = Force };
         var earlier = RunToCompletion(token => creator.FindBlockingAsync(request, token));
         if (earlier != null)
@@ -195,7 +191,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         IReadOnlyList<Asset> known = Array.Empty<Asset>();
         try
         {
-            var ledger = OpenLedger(LedgerPath);
+            var ledger = OpenLedger();
             known = RunToCompletion(token => ledger.FindAssetsAsync(new Ledger.AssetQuery { AssetIds = ids }, token));
         }
         catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)

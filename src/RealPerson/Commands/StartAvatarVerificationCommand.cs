@@ -56,7 +56,7 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
         }
 
         EnsureConnection(Provider.APIMart);
-        var verifier = new AvatarVerifier(Clients.ApiMart, Reporter, OpenLedger(null))
+        var verifier = new AvatarVerifier(Clients.ApiMart, Reporter, OpenLedger())
         {
             PollInterval = System.TimeSpan.FromSeconds(PollIntervalSec),
             Endpoint = Clients.Connection(Provider.APIMart).Endpoint,

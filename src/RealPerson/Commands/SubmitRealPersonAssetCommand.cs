@@ -54,10 +54,6 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
-
     /// <summary>
     /// Before paying, fetch the first (and last) bytes of each URL and check what upstream refuses:
     /// reachable, format, size, sides 300-6000 px, aspect 0.4-2.5, clips 2-15 s. Default: $env:REALPERSON_PREFLIGHT.
@@ -82,7 +78,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        var ledger = OpenLedger(LedgerPath);
+        var ledger = OpenLedger();
         if (!Force)
         {
             // Once, here, so that -WhatIf can say what it would skip and the run skips the same.

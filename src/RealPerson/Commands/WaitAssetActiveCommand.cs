@@ -43,7 +43,7 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
         };
-        waiter = new AssetWaiter(Clients.StatusSource, options, Reporter, OpenLedger(LedgerPath));
+        waiter = new AssetWaiter(Clients.StatusSource, options, Reporter, OpenLedger());
         work = Task.Run(() => waiter.RunAsync(CancellationToken));
     }
 

@@ -46,7 +46,7 @@ public sealed class WaitSeedanceVideoCommand : VideoInputCmdlet
             return;
         }
 
-        waiter = VideoWaits.Create(Clients, TimeoutSec, PollIntervalSec, Reporter, OpenLedger(LedgerPath));
+        waiter = VideoWaits.Create(Clients, TimeoutSec, PollIntervalSec, Reporter, OpenLedger());
         work = Task.Run(() => waiter.RunAsync(CancellationToken));
     }
 

@@ -38,7 +38,8 @@ if ($null -ne $Items) { $Items | & $Command @Parameters } else { & $Command @Par
         {
             if (!skip.Contains(pair.Key))
             {
-                carried[pair.Key] = pair.Value;
+                // A thread job does not start in this location: a relative ledger path is made whole here.
+                carried[pair.Key] = pair.Key == "LedgerPath" && pair.Value is string path ? cmdlet.GetUnresolvedProviderPathFromPSPath(path) : pair.Value;
             }
         }
 
