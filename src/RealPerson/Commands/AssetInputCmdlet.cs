@@ -114,7 +114,7 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
             case ParameterSets.TaskId:
                 if (Provider is { } named && named != RealPerson.Provider.APIMart)
                 {
-                    ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                    ThrowTerminating(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
                         $"-TaskId is an APIMart review task; {named} has no tasks. Use -AssetId for {named} assets."), TaskId));
                 }
 

@@ -59,7 +59,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
         catch (RealPersonException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, null));
+            ThrowTerminating(ErrorRecords.From(e, null));
         }
     }
 
@@ -105,9 +105,39 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
         catch (RealPersonException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, target));
-            throw; // not reached: ThrowTerminatingError always throws
+            ThrowTerminating(ErrorRecords.From(e, target));
+            throw; // not reached: ThrowTerminating always throws
         }
+    }
+
+    /// <summary>
+    /// Holds this command's per-item errors until <see cref="WriteHeldErrors"/> (at the end of its
+    /// work), so that every result goes down the pipeline before the first of them. Call in BeginProcessing.
+    /// </summary>
+    protected void HoldErrorsUntilDone() => Reporter.HoldErrors = true;
+
+    /// <summary>Writes the per-item errors held so far; under -ErrorAction Stop the first of them stops the script.</summary>
+    protected void WriteHeldErrors() => Reporter.WriteHeldErrors(this);
+
+    /// <summary>
+    /// A terminating error stays immediate. The per-item errors held before it come first, unless
+    /// the first of them would itself stop the script (-ErrorAction Stop) and hide the real cause.
+    /// </summary>
+    protected void ThrowTerminating(ErrorRecord record)
+    {
+        if (Reporter.HeldErrorCount > 0)
+        {
+            if (ErrorActionNow() == ActionPreference.Stop)
+            {
+                WriteVerbose($"{Reporter.HeldErrorCount} earlier per-item error(s) are not written: the run stopped with {record.FullyQualifiedErrorId}.");
+            }
+            else
+            {
+                WriteHeldErrors();
+            }
+        }
+
+        ThrowTerminatingError(record);
     }
 
     /// <summary>The ledger at -LedgerPath (relative to PowerShell's current location), $env:REALPERSON_LEDGER, or the default.</summary>
@@ -117,8 +147,27 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         return Terminating(() => new Ledger.AssetLedger(Ledger.LedgerPath.Resolve(resolved)));
     }
 
-    protected void WriteRealPersonError(RealPersonException exception, object? target) =>
-        WriteError(ErrorRecords.From(exception, target));
+    /// <summary>One input's (non-terminating) error: now, or with the held ones when this command holds them.</summary>
+    protected void WriteRealPersonError(RealPersonException exception, object? target)
+    {
+        if (Reporter.HoldErrors)
+        {
+            Reporter.Error(new RealPersonError(exception, target));
+        }
+        else
+        {
+            WriteError(ErrorRecords.From(exception, target));
+        }
+    }
+
+    /// <summary>What a non-terminating error does now: -ErrorAction, else $ErrorActionPreference in scope.</summary>
+    private ActionPreference ErrorActionNow()
+    {
+        var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given) ? given : GetVariableValue("ErrorActionPreference");
+        return value is ActionPreference action ? action
+            : LanguagePrimitives.TryConvertTo(value, out ActionPreference parsed) ? parsed
+            : ActionPreference.Continue;
+    }
 
     /// <summary>Whether -Verbose / -Debug (or the preference variable in scope) shows that stream. On the pipeline thread only.</summary>
     private bool Shown(string parameter, string preferenceVariable)

@@ -78,6 +78,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
+        HoldErrorsUntilDone();
         var ledger = OpenLedger();
         if (!Force)
         {
@@ -111,7 +112,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             if (wrongShape)
             {
                 submitter!.Complete();
-                ThrowTerminatingError(Hosting.ErrorRecords.From(missing, InputObject));
+                ThrowTerminating(Hosting.ErrorRecords.From(missing, InputObject));
             }
 
             // Later rows: requests may be in flight, so this row alone is refused.
@@ -156,6 +157,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     {
         submitter!.Complete();
         RunToCompletion(work!);
+        WriteHeldErrors();
     }
 
     /// <summary>

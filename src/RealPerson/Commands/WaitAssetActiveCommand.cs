@@ -38,6 +38,7 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
             return;
         }
 
+        HoldErrorsUntilDone();
         var options = new WaitOptions
         {
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
@@ -79,5 +80,6 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
 
         waiter!.Complete();
         RunToCompletion(work!);
+        WriteHeldErrors();
     }
 }
