@@ -12,4 +12,12 @@ public static class ProviderEndpoints
 
     /// <summary>A base URL as assets and the ledger carry it: scheme, host, port and path, no trailing slash, no query.</summary>
     public static string Text(Uri baseUrl) => baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+
+    /// <summary>Whether <paramref name="endpoint"/> is the vendor's public URL: the real, paid service.</summary>
+    public static bool IsPublic(Provider provider, string endpoint) =>
+        string.Equals(endpoint.TrimEnd('/'), Text(PublicBaseUrl(provider)), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An endpoint as a person names it: host[:port], and its path when it has one (no scheme).</summary>
+    public static string HostAndPort(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Authority + uri.AbsolutePath.TrimEnd('/') : endpoint;
 }

@@ -117,7 +117,13 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         }
 
         var what = $"{request.DurationSec} s {request.Resolution} {request.Ratio} video with {references.Count} reference(s), model {request.Model}: \"{Shorten(Prompt)}\"";
-        if (!ShouldProcess(what, $"Make (and pay {provider} for)"))
+        var target = PaidTarget.Of(clients, Resolver, provider, RequestFor(provider));
+        if (WhatIfMode && target.IsPublic)
+        {
+            WriteWarning(target.PublicUrlNotice());
+        }
+
+        if (!ShouldProcess($"would have {target} make a {what} (a paid request)", $"Have {target} make a {what}? It is a paid request.", "New-SeedanceVideo"))
         {
             return;
         }
@@ -139,7 +145,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
     private void Finish(Video video, ProviderClients clients, Ledger.AssetLedger ledger)
     {
         // -WhatIf only says: it neither sends nor waits.
-        if (!Wait || video.IsFinal || video.TaskId is null || WhatIfGiven)
+        if (!Wait || video.IsFinal || video.TaskId is null || WhatIfMode)
         {
             WriteObject(video);
             return;
@@ -210,8 +216,6 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var endpoint = Ledger.LedgerProviders.EndpointOf(known, provider, ids.FirstOrDefault(), null);
         return (provider, endpoint, uris);
     }
-
-    private bool WhatIfGiven => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true };
 
     private void Fail(string message, object? target) =>
         ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message), target));

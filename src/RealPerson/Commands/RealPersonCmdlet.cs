@@ -160,6 +160,12 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Whether this run only says what it would do: -WhatIf, or $WhatIfPreference in scope.</summary>
+    protected bool WhatIfMode =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+            ? given is SwitchParameter named ? named.IsPresent : LanguagePrimitives.IsTrue(given)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
     /// <summary>What a non-terminating error does now: -ErrorAction, else $ErrorActionPreference in scope.</summary>
     private ActionPreference ErrorActionNow()
     {

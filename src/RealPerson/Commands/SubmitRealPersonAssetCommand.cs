@@ -19,6 +19,10 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     private Task? work;
     private int rowsTaken;
 
+    // -WhatIf: the inputs it would send (a repeat is sent once), and each provider's target, said once.
+    private readonly System.Collections.Generic.HashSet<string> firstOfEach = new(StringComparer.Ordinal);
+    private readonly System.Collections.Generic.Dictionary<Provider, PaidTarget> targets = new();
+
     // Not Mandatory: a row without Name and Url columns then reaches ProcessRecord, which names the
     // columns it needs once, instead of PowerShell's bare binding error on every row.
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -140,17 +144,59 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? ProjectNames.Default : ProjectName!,
             Target = CurrentPipelineObject(),
         };
+        if (AssetSubmitter.Check(item) is { } refused)
+        {
+            // Refused before anything is paid, by the same rules in both modes: the run reports it in
+            // its place among the results; -WhatIf reports it the same way, never as a paid request.
+            if (WhatIfMode)
+            {
+                WriteRealPersonError(refused, item.Target);
+            }
+            else
+            {
+                submitter.Add(item);
+            }
+
+            Reporter.Drain(this);
+            return;
+        }
+
+        var target = TargetOf(provider);
         var earlier = FindKnown(item);
-        var action = earlier is null
-            ? $"would send '{Name}' ({Url}) to {provider} for review (a paid request)"
-            : $"would skip '{Name}' ({Url}) (already known: {KnownSubmissions.Describe(earlier)}); nothing is paid";
-        if (ShouldProcess(action, $"Submit '{Name}' ({Url}) to {provider} for review? It is a paid request.", "Submit-RealPersonAsset"))
+        var action = earlier != null
+            ? $"would skip '{Name}' ({Url}) (already known to {target}: {KnownSubmissions.Describe(earlier)}); nothing is paid"
+            : !firstOfEach.Add(item.DedupeKey)
+                ? $"would skip '{Name}' ({Url}): it repeats an earlier row of this input, which is sent once; nothing more is paid"
+                : $"would send '{Name}' ({Url}) to {target} for review (a paid request)";
+        if (ShouldProcess(action, $"Submit '{Name}' ({Url}) to {target} for review? It is a paid request.", "Submit-RealPersonAsset"))
         {
             EnsureConnection(provider, Name);
             submitter.Add(item);
         }
 
         Reporter.Drain(this);
+    }
+
+    /// <summary>Where this run would send a provider's inputs; under -WhatIf, what would stop it or make it real is said once.</summary>
+    private PaidTarget TargetOf(Provider provider)
+    {
+        if (targets.TryGetValue(provider, out var known))
+        {
+            return known;
+        }
+
+        var target = PaidTarget.Of(Clients, Resolver, provider, RequestFor(provider));
+        targets[provider] = target;
+        if (WhatIfMode && target.MissingKey is { } missing)
+        {
+            WriteWarning($"The real run would send nothing to {provider}: {missing.Message}");
+        }
+        else if (WhatIfMode && target.IsPublic)
+        {
+            WriteWarning(target.PublicUrlNotice());
+        }
+
+        return target;
     }
 
     protected override void EndProcessing()
