@@ -179,7 +179,9 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var endpoints = assets.Select(a => a.Endpoint?.ToLowerInvariant()).Distinct().ToList();
         if (endpoints.Count > 1)
         {
-            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e ?? "(unknown)"))}); a video can use assets of one endpoint only. Nothing was sent.", assets);
+            var first = assets[0];
+            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e ?? "(unknown)"))}); a video can use assets of one endpoint only. Nothing was sent.", assets,
+                $"Choose one endpoint: Get-RealPersonAsset -Status Active -Endpoint '{Connections.ProviderEndpoints.HostAndPort(Connections.ProviderEndpoints.OrPublic(first.Provider, first.Endpoint))}' -Name ... | New-SeedanceVideo -Prompt ...");
         }
 
         return (providers[0], assets[0].Endpoint, assets.Select(a => a.AssetUri!).Distinct(StringComparer.Ordinal).ToList());
@@ -208,7 +210,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         // What the ledger knows not to be approved is refused here, before the vendor refuses it.
         if (known.FirstOrDefault(a => a.Status != AssetStatus.Active && (Provider is null || a.Provider == Provider)) is { } notActive)
         {
-            Fail($"The ledger has {notActive.AssetUri} ('{notActive.Name}') as {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
+            Fail($"The ledger has asset://{notActive.AssetId} ('{notActive.Name}') as {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
         }
 
         var fromLedger = Provider is null ? Ledger.LedgerProviders.For(known, ids) : null;
@@ -217,8 +219,8 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         return (provider, endpoint, uris);
     }
 
-    private void Fail(string message, object? target) =>
-        ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message), target));
+    private void Fail(string message, object? target, string? recommendedAction = null) =>
+        ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message) { RecommendedAction = recommendedAction }, target));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }
