@@ -42,15 +42,18 @@ if ($inner) {
 }
 
 # The engine's types live in the module's load context, which PowerShell's type names do not
-# search: accelerators under their full names keep [RealPerson.Asset] and the like working.
+# search: accelerators under their full names keep [RealPerson.Asset] and the like working (and
+# the module's own type that RealPerson.Types.ps1xml names).
 $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $script:AddedAccelerators = @()
 if ($engine) {
-    foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType', 'RealPerson.Video', 'RealPerson.VideoStatus') {
-        $type = $engine.GetType($typeName)
-        if ($type -and -not $accelerators::Get.ContainsKey($typeName)) {
-            $accelerators::Add($typeName, $type)
-            $script:AddedAccelerators += $typeName
+    $named = @(foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType', 'RealPerson.Video', 'RealPerson.VideoStatus') {
+            $engine.GetType($typeName)
+        }) + $assembly.GetType('RealPerson.Hosting.VideoReferenceList')
+    foreach ($type in $named) {
+        if ($type -and -not $accelerators::Get.ContainsKey($type.FullName)) {
+            $accelerators::Add($type.FullName, $type)
+            $script:AddedAccelerators += $type.FullName
         }
     }
 }
