@@ -43,13 +43,13 @@ if ($inner) {
 
 # The engine's types live in the module's load context, which PowerShell's type names do not
 # search: accelerators under their full names keep [RealPerson.Asset] and the like working (and
-# the module's own type that RealPerson.Types.ps1xml names).
+# the module's own types that RealPerson.Types.ps1xml and RealPerson.Format.ps1xml name).
 $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $script:AddedAccelerators = @()
 if ($engine) {
     $named = @(foreach ($typeName in 'RealPerson.Asset', 'RealPerson.AvatarVerification', 'RealPerson.Provider', 'RealPerson.AssetStatus', 'RealPerson.AssetType', 'RealPerson.Video', 'RealPerson.VideoStatus') {
             $engine.GetType($typeName)
-        }) + $assembly.GetType('RealPerson.Hosting.VideoReferenceList')
+        }) + $assembly.GetType('RealPerson.Hosting.VideoReferenceList') + $assembly.GetType('RealPerson.Hosting.TableText')
     foreach ($type in $named) {
         if ($type -and -not $accelerators::Get.ContainsKey($type.FullName)) {
             $accelerators::Add($type.FullName, $type)
