@@ -50,6 +50,17 @@ Describe 'Start-AvatarVerification' {
         $lightLines.Count | Should -Be $darkLines.Count
     }
 
+    It 'prints the resume command on a line of its own, short enough that no console breaks the id' {
+        $info = $null
+        $v = Start-AvatarVerification -NoQRCode -InformationVariable info
+        $lines = ($info -join "`n") -split "`n"
+        $resume = @($lines | Where-Object { $_ -like '*Wait-AvatarVerification*' })
+        $resume.Count | Should -Be 1
+        $resume[0] | Should -Be "Wait-AvatarVerification -TaskId $($v.TaskId)"
+        $resume[0].Length | Should -BeLessOrEqual 80
+        $lines | Should -Contain 'If this is interrupted, resume it with:'
+    }
+
     It 'with -NoQRCode prints only the link' {
         $info = $null
         $null = Start-AvatarVerification -NoQRCode -InformationVariable info
