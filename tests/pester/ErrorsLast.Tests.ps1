@@ -11,11 +11,6 @@ BeforeAll {
     $env:REALPERSON_LEDGER = Join-Path $script:Work 'ledger.jsonl'
     Disconnect-RealPerson
     Connect-RealPerson JimmyAI sk_test_jimmy -BaseUrl $script:Sim.BaseUrl -MaxRetryCount 1
-
-    function Get-SubmitCalls {
-        $value = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
-        if ($null -eq $value) { 0 } else { $value }
-    }
 }
 
 AfterAll {

@@ -19,10 +19,7 @@ BeforeAll {
         try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
     }
 
-    function Get-SubmitCalls {
-        $value = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
-        if ($null -eq $value) { 0 } else { $value }
-    }
+    function Get-SubmitCalls { Get-SimulatorCalls -BaseUrl $script:Sim.BaseUrl -Route 'jimmy.submit' }
 }
 
 AfterAll {

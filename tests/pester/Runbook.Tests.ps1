@@ -8,10 +8,7 @@ BeforeAll {
     $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) "realperson-runbook-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $script:Work | Out-Null
 
-    function Get-SubmitCalls {
-        $value = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
-        if ($null -eq $value) { 0 } else { $value }
-    }
+    function Get-SubmitCalls { Get-SimulatorCalls -BaseUrl $script:Sim.BaseUrl -Route 'jimmy.submit' }
 }
 
 AfterAll {

@@ -52,6 +52,13 @@ function Get-SimulatorState {
     Invoke-RestMethod -Uri "$BaseUrl/_sim/state"
 }
 
+# How many calls the simulator has answered on a route (jimmy.submit, jimmy.video-create, ...): 0 before the first.
+function Get-SimulatorCalls {
+    param([Parameter(Mandatory)] [string] $BaseUrl, [Parameter(Mandatory)] [string] $Route)
+    $value = (Get-SimulatorState -BaseUrl $BaseUrl).calls.$Route
+    if ($null -eq $value) { 0 } else { $value }
+}
+
 function Reset-Simulator {
     param([Parameter(Mandatory)] [string] $BaseUrl)
     $null = Invoke-RestMethod -Method Post -Uri "$BaseUrl/_sim/reset"
@@ -147,4 +154,4 @@ function Stop-RecordingProxy {
     }
 }
 
-Export-ModuleMember -Function Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+Export-ModuleMember -Function Get-SimulatorCalls, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

@@ -26,10 +26,7 @@ BeforeAll {
         Invoke-FreshPwsh -File $file
     }
 
-    function Get-SubmitCalls {
-        $value = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
-        if ($null -eq $value) { 0 } else { $value }
-    }
+    function Get-SubmitCalls { Get-SimulatorCalls -BaseUrl $script:Sim.BaseUrl -Route 'jimmy.submit' }
 }
 
 AfterAll {
