@@ -55,5 +55,5 @@ internal sealed class PaidTarget
     /// <summary>Said once per run under -WhatIf: the real vendor is the target because nothing names another.</summary>
     public string PublicUrlNotice() =>
         $"{Provider}'s target is its public URL {Endpoint}: the real, paid service (no -BaseUrl, Connect-RealPerson -BaseUrl or " +
-        $"${{env:{EnvironmentVariables.BaseUrlFor(Provider)}}} names another).";
+        $"$env:{EnvironmentVariables.BaseUrlFor(Provider)} names another).";
 }
