@@ -38,8 +38,7 @@ if ($null -ne $Items) { $Items | & $Command @Parameters } else { & $Command @Par
         {
             if (!skip.Contains(pair.Key))
             {
-                // A thread job does not start in this location: a relative ledger path is made whole here.
-                carried[pair.Key] = pair.Key == "LedgerPath" && pair.Value is string path ? cmdlet.GetUnresolvedProviderPathFromPSPath(path) : pair.Value;
+                carried[pair.Key] = pair.Value;
             }
         }
 
