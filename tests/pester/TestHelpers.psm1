@@ -81,6 +81,13 @@ function Get-SimulatorState {
     Invoke-RestMethod -Uri "$BaseUrl/_sim/state"
 }
 
+# How many calls the simulator has answered on a route (jimmy.submit, jimmy.video-create, ...): 0 before the first.
+function Get-SimulatorCalls {
+    param([Parameter(Mandatory)] [string] $BaseUrl, [Parameter(Mandatory)] [string] $Route)
+    $value = (Get-SimulatorState -BaseUrl $BaseUrl).calls.$Route
+    if ($null -eq $value) { 0 } else { $value }
+}
+
 function Reset-Simulator {
     param([Parameter(Mandatory)] [string] $BaseUrl)
     $null = Invoke-RestMethod -Method Post -Uri "$BaseUrl/_sim/reset"
@@ -192,4 +199,4 @@ function Stop-RecordingProxy {
     }
 }
 
-Export-ModuleMember -Function Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+Export-ModuleMember -Function Get-SimulatorCalls, Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

@@ -31,6 +31,8 @@ public sealed class AssetSubmitter
     private readonly SubmissionJournal journal;
     private readonly SubmissionSender sender;
     private readonly Dictionary<string, Task<Asset?>> thisRun = new(StringComparer.Ordinal);
+    private readonly NotSentSummary notSent = new();
+    private int inputsRead;
 
     // Duplicates are answered from another thread when their first copy is done; the run waits for them too.
     private readonly List<Task> repeats = new();
@@ -85,7 +87,8 @@ public sealed class AssetSubmitter
             while (StoppedBy is null && inputs.Reader.TryRead(out var item))
             {
                 var slot = results.Receive();
-                if (Validate(item) is { } problem)
+                inputsRead++;
+                if (Check(item) is { } problem)
                 {
                     Summary.CountInvalid();
                     results.Answer(slot, () => reporter.Error(new RealPersonError(problem, item.Target)));
@@ -110,6 +113,11 @@ public sealed class AssetSubmitter
         results.InputComplete();
         sending.AddRange(batches.TakeAll().Select(batch => sender.SendAsync(batch, cancellationToken)));
         await Task.WhenAll(sending.Concat(repeats)).ConfigureAwait(false);
+        if (notSent.Warning(inputsRead) is { } warning)
+        {
+            reporter.Warning(warning);
+        }
+
         if (StoppedBy is { } stop)
         {
             reporter.Verbose($"Submission stopped: {Summary}; {clients.Statistics}.");
@@ -121,9 +129,13 @@ public sealed class AssetSubmitter
         reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
     }
 
-    /// <summary>What every vendor needs (a name, a fetchable URL), then the vendor's own rules.</summary>
-    private RealPersonException? Validate(SubmitItem item) =>
-        InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url) ?? clients.Vendor(item.Provider).CheckInput(item);
+    /// <summary>
+    /// Why an input would be refused before anything is sent: what every vendor needs (a name, a
+    /// fetchable URL), then the vendor's own rules; null when it may be sent. Needs no key, so
+    /// -WhatIf reports the same refusals as the run.
+    /// </summary>
+    public static RealPersonException? Check(SubmitItem item) =>
+        InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url) ?? ProviderClients.InputRules(item);
 
     /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
     private bool Reuse(int slot, SubmitItem item, KnownSubmissions known)
@@ -133,7 +145,8 @@ public sealed class AssetSubmitter
         if (thisRun.TryGetValue(item.DedupeKey, out var first))
         {
             Summary.CountReused();
-            reporter.Warning($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
+            notSent.Repeat();
+            reporter.Verbose($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
             repeats.Add(first.ContinueWith(
                 t =>
                 {
@@ -166,7 +179,8 @@ public sealed class AssetSubmitter
         if (earlier != null)
         {
             Summary.CountReused();
-            reporter.Warning(earlier.Status switch
+            notSent.Known(earlier.Status);
+            reporter.Verbose(earlier.Status switch
             {
                 AssetStatus.Unknown => $"'{item.Name}' was submitted to {item.Provider} before and its outcome is unknown (it may have been charged); sending nothing. Check the vendor's console, then use -Force to submit it again if it is not there.",
                 AssetStatus.Failed => $"'{item.Name}' was already reviewed by {item.Provider} and failed ({KnownSubmissions.Describe(earlier)}: {earlier.Error}); the same portrait would be refused again, so nothing is sent. Use -Force to pay for another review.",
