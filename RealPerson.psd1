@@ -11,6 +11,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('bin/RealPerson.Format.ps1xml')
+    TypesToProcess       = @('bin/RealPerson.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-RealPerson'
         'Disconnect-RealPerson'

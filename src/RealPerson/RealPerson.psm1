@@ -43,15 +43,17 @@ if ($inner) {
 
 # The engine's types live in the module's load context, which PowerShell's type names do not
 # search: accelerators under their full names keep [RealPerson.Asset] and the like working, for
-# every public type of the namespace RealPerson (read from the engine's metadata, so none is missed).
+# every public type of the namespace RealPerson (read from the engine's metadata, so none is missed),
+# and the module's own types that RealPerson.Types.ps1xml and RealPerson.Format.ps1xml name.
 $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $script:AddedAccelerators = @()
 if ($engine) {
-    foreach ($typeName in $context.EngineTypeNames) {
-        $type = $engine.GetType($typeName)
-        if ($type -and -not $accelerators::Get.ContainsKey($typeName)) {
-            $accelerators::Add($typeName, $type)
-            $script:AddedAccelerators += $typeName
+    $named = @(foreach ($typeName in $context.EngineTypeNames) { $engine.GetType($typeName) }) +
+        $assembly.GetType('RealPerson.Hosting.VideoReferenceList') + $assembly.GetType('RealPerson.Hosting.TableText')
+    foreach ($type in $named) {
+        if ($type -and -not $accelerators::Get.ContainsKey($type.FullName)) {
+            $accelerators::Add($type.FullName, $type)
+            $script:AddedAccelerators += $type.FullName
         }
     }
 }

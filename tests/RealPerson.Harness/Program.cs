@@ -13,6 +13,7 @@ using RealPerson.Waiting;
 //   bench [--count N]                                        time submit+wait at several throttle limits, in one run
 //   video --base-url U --ledger F --reference asset://ID --count N [--prefix P]   ask for N videos (the video crash test's child)
 //   scale [--counts 100,1000,10000] [--naive 100,1000] [--ledger 100000]   issue 11's table (README "Benchmark")
+//   stream [--rows 100000]   issue 17's streaming memory: rows through submit and wait in one pipeline
 //   fleet [--rows 1000] [--workers 1,3,6] [--stores sqlite,postgres]   issue 17's fleet table (README "Fleets")
 //   pg start --dir D | pg createdb --dir D | pg stop --dir D   a throwaway PostgreSQL cluster (Pester's); start and createdb print a URI
 var command = args.FirstOrDefault() ?? "bench";
@@ -24,6 +25,7 @@ return command switch
     "bench" => await BenchAsync(int.Parse(Arg("--count", "500"))),
     "video" => await VideoRun.RunAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.db"), Arg("--reference", "asset://none"), int.Parse(Arg("--count", "20")), Arg("--prefix", "crash")),
     "scale" => await ScaleBenchmark.RunAsync(Ints(Arg("--counts", "100,1000,10000")), Ints(Arg("--naive", "100,1000")), int.Parse(Arg("--ledger", "100000"))),
+    "stream" => await StreamBenchmark.RunAsync(int.Parse(Arg("--rows", "100000"))),
     "fleet" => await FleetBenchmark.RunAsync(int.Parse(Arg("--rows", "1000")), Ints(Arg("--workers", "1,3,6")), Arg("--stores", "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries)),
     "fleet-worker" => await FleetBenchmark.WorkerAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.db"), int.Parse(Arg("--count", "1000")), Arg("--go", "go")),
     "pg" => await PostgresAsync(args.Skip(1).FirstOrDefault() ?? string.Empty, Arg("--dir", string.Empty)),

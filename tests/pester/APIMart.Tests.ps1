@@ -50,6 +50,17 @@ Describe 'Start-AvatarVerification' {
         $lightLines.Count | Should -Be $darkLines.Count
     }
 
+    It 'prints the resume command on a line of its own, short enough that no console breaks the id' {
+        $info = $null
+        $v = Start-AvatarVerification -NoQRCode -InformationVariable info
+        $lines = ($info -join "`n") -split "`n"
+        $resume = @($lines | Where-Object { $_ -like '*Wait-AvatarVerification*' })
+        $resume.Count | Should -Be 1
+        $resume[0] | Should -Be "Wait-AvatarVerification -TaskId $($v.TaskId)"
+        $resume[0].Length | Should -BeLessOrEqual 80
+        $lines | Should -Contain 'If this is interrupted, resume it with:'
+    }
+
     It 'with -NoQRCode prints only the link' {
         $info = $null
         $null = Start-AvatarVerification -NoQRCode -InformationVariable info
@@ -93,6 +104,23 @@ Describe 'Start-AvatarVerification' {
         finally {
             Set-SimulatorConfig -BaseUrl $script:Sim.BaseUrl -Config @{ tokenLifetimeSec = 120 }
         }
+    }
+}
+
+Describe 'Start-AvatarVerification and Wait-AvatarVerification -LedgerPath' {
+    It 'records the verification in the ledger named, where Wait-AvatarVerification -TaskId finds it' {
+        Reset-Simulator -BaseUrl $script:Sim.BaseUrl
+        $ledger = Join-Path $TestDrive 'verifications.jsonl'
+        $v = Start-AvatarVerification -NoQRCode -LedgerPath $ledger 6>$null
+        Get-Content $ledger -Raw | Should -BeLike "*$($v.TaskId)*"
+        Get-Content $env:REALPERSON_LEDGER -Raw -ErrorAction SilentlyContinue | Should -Not -BeLike "*$($v.TaskId)*"
+
+        $person = Start-Person -Decision pass
+        $passed = Wait-AvatarVerification -TaskId $v.TaskId -LedgerPath $ledger -PollIntervalSec 1 6>$null
+        $person | Wait-Job -Timeout 60 | Out-Null
+        $passed.Status | Should -Be 'Passed'
+        # Passed and recorded there: asked again, the ledger answers without a new link.
+        (Wait-AvatarVerification -TaskId $v.TaskId -LedgerPath $ledger).GroupId | Should -Be $passed.GroupId
     }
 }
 

@@ -151,3 +151,31 @@ Describe 'The SQLite ledger in real pwsh' -Skip:(-not $IsLinux) {
         }
     }
 }
+
+Describe '-LedgerPath' {
+    It 'is a parameter of <_>, declared once for every cmdlet that reads or writes the ledger' -ForEach @(
+        'Submit-RealPersonAsset', 'Get-RealPersonStatus', 'Wait-AssetActive', 'Get-RealPersonAsset', 'Start-AvatarVerification',
+        'Wait-AvatarVerification', 'New-SeedanceVideo', 'Get-SeedanceVideo', 'Wait-SeedanceVideo', 'Save-SeedanceVideo'
+    ) {
+        $command = Get-Command $_ -Module RealPerson
+        $command.Parameters.Keys | Should -Contain 'LedgerPath'
+        $command.ImplementingType.GetProperty('LedgerPath').DeclaringType.Name | Should -Be 'RealPersonLedgerCmdlet'
+    }
+
+    It 'is carried into an -AsJob job as a whole path: a relative one names the same ledger there' {
+        $folder = Join-Path $TestDrive 'asjob'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Push-Location $folder
+        try {
+            $asset = Submit-RealPersonAsset -Provider JimmyAI -Name 'asjob-ledger' -Url 'https://example.com/asjob.jpg' -LedgerPath 'relative.jsonl'
+            $out = $asset | Wait-AssetActive -AsJob -PollIntervalSec 1 -TimeoutSec 60 -LedgerPath 'relative.jsonl' | Receive-Job -Wait -AutoRemoveJob
+        }
+        finally { Pop-Location }
+        $out.Status | Should -Be 'Active'
+        (Get-RealPersonAsset -LedgerPath (Join-Path $folder 'relative.jsonl') -Name 'asjob-ledger').Status | Should -Be 'Active'
+    }
+
+    It 'is not a parameter of the commands that never touch the ledger' {
+        (Get-Command Disconnect-RealPerson -Module RealPerson).Parameters.Keys | Should -Not -Contain 'LedgerPath'
+    }
+}

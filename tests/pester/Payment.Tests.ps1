@@ -19,10 +19,7 @@ BeforeAll {
         try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
     }
 
-    function Get-SubmitCalls {
-        $value = (Get-SimulatorState -BaseUrl $script:Sim.BaseUrl).calls.'jimmy.submit'
-        if ($null -eq $value) { 0 } else { $value }
-    }
+    function Get-SubmitCalls { Get-SimulatorCalls -BaseUrl $script:Sim.BaseUrl -Route 'jimmy.submit' }
 }
 
 AfterAll {
@@ -36,7 +33,10 @@ Describe 'The quick start, run twice' {
     BeforeAll {
         $script:First = @(Import-Csv $script:Csv | Submit-RealPersonAsset | Wait-AssetActive -TimeoutSec 60 -PollIntervalSec 1 -ErrorAction SilentlyContinue)
         $script:CallsAfterFirst = Get-SubmitCalls
-        $script:Second = @(Import-Csv $script:Csv | Submit-RealPersonAsset -WarningVariable script:SecondWarnings -WarningAction SilentlyContinue)
+        $second = @(Import-Csv $script:Csv | Submit-RealPersonAsset -WarningVariable script:SecondWarnings -WarningAction SilentlyContinue -Verbose 4>&1)
+        $script:Second = @($second | Where-Object { $_ -is [RealPerson.Asset] })
+        $script:SecondVerbose = @($second | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $script:SecondWaited = @($script:Second | Wait-AssetActive -TimeoutSec 60 -PollIntervalSec 1 -ErrorVariable script:SecondWaitErrors -ErrorAction SilentlyContinue -Verbose 4>$null)
     }
 
     It 'the first run pays for each portrait once: 38 Active, 2 Failed' {
@@ -51,8 +51,20 @@ Describe 'The quick start, run twice' {
         @($script:Second | Where-Object Status -eq 'Failed').Count | Should -Be 2
     }
 
-    It 'says why a failed portrait is not sent again' {
-        ($script:SecondWarnings | Where-Object { "$_" -like "*portrait-20-fail*" }) | Should -BeLike '*refused again*-Force*'
+    It 'says what it did not send in ONE warning, with the counts by status and -Force' {
+        @($script:SecondWarnings).Count | Should -Be 1
+        "$($script:SecondWarnings[0])" | Should -BeLike '40 of 40 were already submitted and were not sent: 38 Active, 2 Failed; -Force sends them again.*'
+    }
+
+    It 'says why a failed portrait is not sent again under -Verbose' {
+        ($script:SecondVerbose | Where-Object { $_ -like "'portrait-20-fail' was already reviewed*" }) | Should -BeLike '*refused again*-Force*'
+    }
+
+    It 'the failed portraits are old news to Wait-AssetActive: each comes out once, without an error' {
+        $script:SecondWaited.Count | Should -Be 40
+        @($script:SecondWaited | Where-Object Status -eq 'Failed').Count | Should -Be 2
+        $script:SecondWaitErrors.Count | Should -Be 0
+        @($script:SecondWaited | Where-Object Status -eq 'Failed').AssetUri | Where-Object { $_ } | Should -BeNullOrEmpty
     }
 
     It '-Force pays for another review' {
@@ -79,9 +91,10 @@ Connect-RealPerson JimmyAI sk_test_jimmy -BaseUrl $BaseUrl
 '@
         $run = Invoke-FreshPwsh -File $script -ArgumentList (Join-Path (Get-RepoRoot) 'RealPerson.psd1'), $script:Sim.BaseUrl, $env:REALPERSON_LEDGER
         $run.ExitCode | Should -Be 0 -Because $run.Output
-        $run.Output | Should -Match ([regex]::Escape("would skip 'portrait-1' (https://example.com/portraits/1.jpg) (already known: Active, asset $($known.AssetId))"))
-        $run.Output | Should -Match "would skip 'portrait-20-fail' .*already known: (Failed|Processing), asset"
-        $run.Output | Should -Match ([regex]::Escape("would send 'brand-new' (https://example.com/new.jpg) to JimmyAI for review (a paid request)"))
+        $target = "JimmyAI at $(([uri]$script:Sim.BaseUrl).Authority)"
+        $run.Output | Should -Match ([regex]::Escape("would skip 'portrait-1' (https://example.com/portraits/1.jpg) (already known to $($target): Active, asset $($known.AssetId))"))
+        $run.Output | Should -Match "would skip 'portrait-20-fail' .*already known to .*: (Failed|Processing), asset"
+        $run.Output | Should -Match ([regex]::Escape("would send 'brand-new' (https://example.com/new.jpg) to $target for review (a paid request)"))
         Get-SubmitCalls | Should -Be $before
     }
 }

@@ -81,6 +81,13 @@ function Get-SimulatorState {
     Invoke-RestMethod -Uri "$BaseUrl/_sim/state"
 }
 
+# How many calls the simulator has answered on a route (jimmy.submit, jimmy.video-create, ...): 0 before the first.
+function Get-SimulatorCalls {
+    param([Parameter(Mandatory)] [string] $BaseUrl, [Parameter(Mandatory)] [string] $Route)
+    $value = (Get-SimulatorState -BaseUrl $BaseUrl).calls.$Route
+    if ($null -eq $value) { 0 } else { $value }
+}
+
 function Reset-Simulator {
     param([Parameter(Mandatory)] [string] $BaseUrl)
     $null = Invoke-RestMethod -Method Post -Uri "$BaseUrl/_sim/reset"
@@ -222,4 +229,4 @@ function Stop-TestPostgres {
     if ($Cluster) { $null = & dotnet (Get-HarnessDll) pg stop --dir $Cluster.Folder 2>&1 }
 }
 
-Export-ModuleMember -Function Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+Export-ModuleMember -Function Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Get-SimulatorCalls, Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv

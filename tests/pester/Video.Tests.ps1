@@ -205,6 +205,22 @@ Describe 'Save-SeedanceVideo' {
         ($script:Done | Save-SeedanceVideo -Path $folder -Force).Length | Should -BeGreaterThan 100000
     }
 
+    It 'exports References as text, and rows read back pipe into Get-, Wait- and Save-SeedanceVideo' {
+        $csv = Join-Path $script:Work 'videos.csv'
+        $script:Done | Export-Csv $csv -NoTypeInformation
+        $row = Import-Csv $csv
+        $row.References | Should -Be ($script:Done.References -join ' ')
+        $row.References | Should -BeLike 'asset://*'
+        ($row | Get-SeedanceVideo).TaskId | Should -Be $script:Done.TaskId
+        ($row | Wait-SeedanceVideo -PollIntervalSec 1).Status | Should -Be 'Completed'
+        ($row | Save-SeedanceVideo -Path (Join-Path $script:Work 'from-csv')).Length | Should -BeGreaterThan 100000
+
+        # On the object itself it is still a list of asset:// URIs.
+        $script:Done.References.Count | Should -Be 1
+        $script:Done.References[0] | Should -BeLike 'asset://*'
+        @($script:Done.References | Where-Object { $_ -like 'asset://*' }).Count | Should -Be 1
+    }
+
     It 'saves to a file path, by -TaskId' {
         $file = Join-Path $script:Work 'named/alice.mp4'
         (Save-SeedanceVideo -TaskId $script:Done.TaskId -Path $file).FullName | Should -Be $file

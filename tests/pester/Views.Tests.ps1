@@ -1,5 +1,6 @@
 # The table views, rendered by PowerShell itself: they fit 80 columns and nothing is cut off
-# (long names, errors and task ids wrap), at 80 and at 100 columns.
+# (long names, errors and task ids wrap), at 80, 100 and 120 columns (and one less, as a console
+# lays them out); errors break between words.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
@@ -10,13 +11,32 @@ BeforeAll {
     $script:Verification = [RealPerson.AvatarVerification]@{ TaskId = 'task_4b2a9c1d-7e8f0a1b-2c3d4e5f'; Status = 'Passed'; GroupId = 'grp_0123456789abcdef01234567'; ExpiresAt = [DateTimeOffset]::Now }
 }
 
-Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 100 }) {
+# A console lays tables out one column short of its width (79 in an 80-column console).
+Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 79 }, @{ Width = 80 }, @{ Width = 100 }, @{ Width = 119 }, @{ Width = 120 }) {
     It 'the asset table fits and cuts nothing off' {
         $lines = ($script:Assets | Format-Table | Out-String -Width $Width) -split "`r?`n"
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
         ($lines -join "`n") | Should -Not -Match '…'
         ($lines -join "`n") | Should -Match 'Error'
         ($lines -join '') -replace '\s', '' | Should -Match 'liveness'
+    }
+
+    It 'the Error column breaks between words, never inside one' {
+        $failed = [RealPerson.Asset]@{ Provider = 'JimmyAI'; Name = 'portrait-5-fail'; Status = 'Failed'; AssetId = 'rp_b83f1c2d9e0a4b5c6d7e8f90'; Error = 'FaceMismatch: face consistency check failed' }
+        $text = $failed, $script:Assets[0] | Format-Table | Out-String -Width $Width
+        $text -split "`r?`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
+        foreach ($word in ($failed.Error -split ' ') + ($script:Assets[0].Error -split ' ')) {
+            $text | Should -Match "(^|\s)$([regex]::Escape($word))(\s|$)" -Because "'$word' must stay whole"
+        }
+    }
+
+    It 'a video''s error breaks between words too' {
+        $video = [RealPerson.Video]@{ Provider = 'APIMart'; TaskId = 'task_01KABCDEF0123456789XYZ'; Status = 'Failed'; Error = 'content_policy_violation: the prompt asks for something the model will not make' }
+        $text = $video | Format-Table | Out-String -Width $Width
+        $text -split "`r?`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
+        foreach ($word in $video.Error -split ' ') {
+            $text | Should -Match "(^|\s)$([regex]::Escape($word))(\s|$)" -Because "'$word' must stay whole"
+        }
     }
 
     It 'the verification table fits and shows the whole TaskId' {

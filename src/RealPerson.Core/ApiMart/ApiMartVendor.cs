@@ -42,7 +42,10 @@ public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationA
     /// <summary>One step-3 request carries assets of one group, project and type.</summary>
     public string BatchKey(SubmitItem item) => $"{item.GroupId}\n{item.ProjectName}\n{item.AssetType}";
 
-    public RealPersonException? CheckInput(SubmitItem item) =>
+    public RealPersonException? CheckInput(SubmitItem item) => InputRules(item);
+
+    /// <summary>APIMart's own rules for an input (a passed group, a project name); static: they need no connection (-WhatIf).</summary>
+    public static RealPersonException? InputRules(SubmitItem item) =>
         string.IsNullOrWhiteSpace(item.GroupId)
             ? new RealPersonException(ErrorIds.MissingGroupId, FailureCategory.InvalidArgument,
                 $"APIMart needs the asset group of a passed liveness check for '{item.Name}': run $v = Start-AvatarVerification -Wait, then give -GroupId $v.GroupId.")

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -178,6 +179,26 @@ public sealed class ConnectionResolver
         }
 
         return ProviderEndpoints.PublicBaseUrl(provider);
+    }
+
+    /// <summary>
+    /// The accounts (fingerprints, never keys) a command could mean for a provider: the one its
+    /// -ApiKey names, else those of the session's key and the environment's (the session's wins,
+    /// perhaps unknown to the user). More than one: a paid request's description says which.
+    /// </summary>
+    public IReadOnlyList<string> AccountsAtHand(Provider provider, ConnectionRequest? request = null)
+    {
+        var keys = request?.ApiKey is { Length: > 0 } given
+            ? new[] { SecretText.ToPlainText(given) }
+            : new[]
+            {
+                session.Get(provider)?.ApiKey is { Length: > 0 } stored ? SecretText.ToPlainText(stored) : null,
+                environment(EnvironmentVariables.ApiKeyFor(provider)),
+            };
+        return keys.Where(k => !string.IsNullOrWhiteSpace(k))
+            .Select(k => AccountFingerprint.Of(provider, k!.Trim()))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Retry bounds from REALPERSON_MAX_RETRIES / REALPERSON_MAX_RETRY_SEC, else the defaults.</summary>

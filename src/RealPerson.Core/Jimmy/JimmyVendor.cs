@@ -31,8 +31,10 @@ public sealed partial class JimmyVendor : IVendor
 
     public string BatchKey(SubmitItem item) => string.Empty;
 
-    // A name and a URL are all it takes (checked for every vendor before this).
-    public RealPersonException? CheckInput(SubmitItem item) => null;
+    public RealPersonException? CheckInput(SubmitItem item) => InputRules(item);
+
+    /// <summary>A name and a URL are all it takes (checked for every vendor before this); static: no connection needed (-WhatIf).</summary>
+    public static RealPersonException? InputRules(SubmitItem item) => null;
 
     // A GroupId given with the input is carried along as given (Jimmy AI has no groups; it is not sent).
     public Asset Describe(SubmitItem item) => new()

@@ -15,10 +15,11 @@ namespace RealPerson.Jobs;
 /// The polling round for every long vendor job (asset reviews, videos): jobs arrive (while it runs,
 /// too), are read in groups per route in as few calls as the vendor allows, and each comes out the
 /// moment it is final, exactly once, in its last known state; one still running at its deadline
-/// comes out with the kind's timeout error (and why its last read failed, if it did). Polls ramp
-/// from a second up to the poll interval; a failure that asking again cannot cure ends the affected
-/// jobs at once, and so does the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/>
-/// times in a row. <see cref="ReadOnceAsync"/> is the same round run once (the Get- commands).
+/// comes out with the kind's timeout error (and why its last read failed, if it did), and one that
+/// came in already final comes out as it is, without its error (old news). Polls ramp from a second
+/// up to the poll interval; a failure that asking again cannot cure ends the affected jobs at once,
+/// and so does the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/> times in a
+/// row. <see cref="ReadOnceAsync"/> is the same round run once (the Get- commands).
 /// </summary>
 public sealed class JobWaiter<TJob>
     where TJob : class
@@ -169,7 +170,7 @@ public sealed class JobWaiter<TJob>
             }
             else if (kind.IsFinal(item.Job) && !SingleRound)
             {
-                Emit(entry, null);
+                PassThrough(entry);
             }
             else
             {
@@ -418,6 +419,18 @@ public sealed class JobWaiter<TJob>
                 HttpStatus = timeout.HttpStatus ?? lastFailure.HttpStatus,
                 RecommendedAction = timeout.RecommendedAction,
             };
+
+    /// <summary>
+    /// A job that came in already final is old news: it goes on as it is, without its error again
+    /// (a review that failed yesterday is not a failure of this wait, and a daily run would fail daily).
+    /// </summary>
+    private void PassThrough(Entry entry)
+    {
+        var outcome = kind.ErrorOfFinal(entry.Job) is { } error ? $" ({error.Message})" : string.Empty;
+        reporter.Verbose($"{kind.Describe(entry.Job)} came in already final{outcome}: passed on as it is, not raised as an error again.");
+        done.Add(entry.Job);
+        reporter.Output(entry.Job);
+    }
 
     private void Emit(Entry entry, RealPersonException? error)
     {

@@ -19,10 +19,16 @@ public sealed class Asset
     /// <summary>The vendor's own reference, where it gives one (Jimmy AI: once Active).</summary>
     public string? AssetRef { get; set; }
 
-    /// <summary><c>asset://{AssetId}</c>, ready to paste into a video request.</summary>
+    /// <summary>
+    /// <c>asset://{AssetId}</c>, ready to paste into a video request, while the asset is or may
+    /// become usable (Processing, Active); empty when it is Failed, Rejected or Unknown, so that a
+    /// refused portrait never looks usable (in a CSV, a table or a video request).
+    /// </summary>
     public string? AssetUri
     {
-        get => assetUri ?? (string.IsNullOrEmpty(AssetId) ? null : "asset://" + AssetId);
+        get => Status is AssetStatus.Processing or AssetStatus.Active
+            ? assetUri ?? (string.IsNullOrEmpty(AssetId) ? null : "asset://" + AssetId)
+            : null;
         set => assetUri = value;
     }
 

@@ -31,6 +31,7 @@ public sealed class AssetSubmitter
     private readonly SubmissionJournal journal;
     private readonly SubmissionSender sender;
     private readonly Dictionary<string, Task<Asset?>> thisRun = new(StringComparer.Ordinal);
+    private int inputsRead;
 
     // Duplicates are answered from another thread when their first copy is done; the run waits for them too.
     private readonly List<Task> repeats = new();
@@ -85,7 +86,8 @@ public sealed class AssetSubmitter
             while (StoppedBy is null && inputs.Reader.TryRead(out var item))
             {
                 var slot = results.Receive();
-                if (Validate(item) is { } problem)
+                inputsRead++;
+                if (Check(item) is { } problem)
                 {
                     Summary.CountInvalid();
                     results.Answer(slot, () => reporter.Error(new RealPersonError(problem, item.Target)));
@@ -111,6 +113,11 @@ public sealed class AssetSubmitter
         sending.AddRange(batches.TakeAll().Select(batch => sender.SendAsync(batch, cancellationToken)));
         await Task.WhenAll(sending.Concat(repeats)).ConfigureAwait(false);
         await sender.WhenWatchedDoneAsync().ConfigureAwait(false);
+        if (results.NotSent.Warning(inputsRead) is { } warning)
+        {
+            reporter.Warning(warning);
+        }
+
         if (StoppedBy is { } stop)
         {
             reporter.Verbose($"Submission stopped: {Summary}; {clients.Statistics}.");
@@ -122,9 +129,13 @@ public sealed class AssetSubmitter
         reporter.Verbose($"Submission finished: {Summary}; {clients.Statistics}.");
     }
 
-    /// <summary>What every vendor needs (a name, a fetchable URL), then the vendor's own rules.</summary>
-    private RealPersonException? Validate(SubmitItem item) =>
-        InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url) ?? clients.Vendor(item.Provider).CheckInput(item);
+    /// <summary>
+    /// Why an input would be refused before anything is sent: what every vendor needs (a name, a
+    /// fetchable URL), then the vendor's own rules; null when it may be sent. Needs no key, so
+    /// -WhatIf reports the same refusals as the run.
+    /// </summary>
+    public static RealPersonException? Check(SubmitItem item) =>
+        InputValidator.CheckName(item.Name) ?? InputValidator.CheckUrl(item.Url) ?? ProviderClients.InputRules(item);
 
     /// <summary>True when this input was already submitted (ledger or earlier in this run): answer with that asset, send nothing.</summary>
     private bool Reuse(int slot, SubmitItem item, KnownSubmissions known)
@@ -134,7 +145,8 @@ public sealed class AssetSubmitter
         if (thisRun.TryGetValue(item.DedupeKey, out var first))
         {
             Summary.CountReused();
-            reporter.Warning($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
+            results.NotSent.Repeat();
+            reporter.Verbose($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
             repeats.Add(first.ContinueWith(
                 t =>
                 {
@@ -169,7 +181,8 @@ public sealed class AssetSubmitter
         if (earlier != null && earlier.Status != AssetStatus.Unknown)
         {
             Summary.CountReused();
-            reporter.Warning(KnownSubmissions.Explain(item, earlier));
+            results.NotSent.Known(earlier.Status);
+            reporter.Verbose(KnownSubmissions.Explain(item, earlier));
             var copy = earlier.Clone();
             results.Answer(slot, () => reporter.Output(copy));
             return true;

@@ -38,7 +38,7 @@ public sealed class KnownSubmissions
             }
 
             var portrait = DedupeKeys.For(asset);
-            var endpoint = asset.Endpoint ?? ProviderEndpoints.Text(ProviderEndpoints.PublicBaseUrl(asset.Provider));
+            var endpoint = ProviderEndpoints.OrPublic(asset.Provider, asset.Endpoint);
             Keep(byEndpoint, DedupeKeys.Scoped(portrait, endpoint, null), asset);
             Keep(byAccount, DedupeKeys.Scoped(portrait, endpoint, asset.Endpoint is null ? null : asset.Account), asset);
         }

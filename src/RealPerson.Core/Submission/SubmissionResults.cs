@@ -23,6 +23,9 @@ internal sealed class SubmissionResults
 
     public SubmitSummary Summary { get; } = new();
 
+    /// <summary>What the run did not send because it knew the answer: said in one warning at its end.</summary>
+    public NotSentSummary NotSent { get; } = new();
+
     /// <summary>A new input arrived: its slot.</summary>
     public int Receive() => Interlocked.Increment(ref received) - 1;
 
@@ -55,11 +58,13 @@ internal sealed class SubmissionResults
         Summary.CountReused();
         if (pending.WaitedForAnotherRun)
         {
+            // Not a warning: overlapping runs are how fleets work, and nothing was paid twice.
             reporter.Verbose($"'{pending.Item.Name}' was sent by another run at the same time ({KnownSubmissions.Describe(earlier)}); its asset is returned here, and nothing more was paid.");
         }
         else
         {
-            reporter.Warning(KnownSubmissions.Explain(pending.Item, earlier));
+            NotSent.Known(earlier.Status);
+            reporter.Verbose(KnownSubmissions.Explain(pending.Item, earlier));
         }
 
         var copy = earlier.Clone();

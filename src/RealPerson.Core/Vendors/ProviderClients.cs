@@ -46,6 +46,10 @@ public sealed class ProviderClients
     /// <summary>A provider's seam: every call the engine makes to it.</summary>
     public IVendor Vendor(Provider provider) => provider == Provider.JimmyAI ? Jimmy : ApiMart;
 
+    /// <summary>A provider's own rules for an input (<see cref="Submission.ISubmissionApi.CheckInput"/>), read without a connection: -WhatIf needs no key.</summary>
+    public static RealPersonException? InputRules(Submission.SubmitItem item) =>
+        item.Provider == Provider.JimmyAI ? JimmyVendor.InputRules(item) : ApiMartVendor.InputRules(item);
+
     /// <summary>Where assets of a provider submitted to <paramref name="endpoint"/> are read (null: this command's own).</summary>
     public IStatusSource StatusSource(Provider provider, string? endpoint) => At(provider, endpoint).Vendor(provider);
 

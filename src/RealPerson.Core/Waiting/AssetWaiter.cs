@@ -10,9 +10,10 @@ namespace RealPerson.Waiting;
 /// <summary>
 /// Polls many assets until each is Active or Failed, handing each out the moment it is final
 /// (Wait-AssetActive): the job engine over <see cref="AssetJobs"/>. Every asset that goes in comes
-/// out exactly once, in its last known state: a Failed asset also as an
-/// <see cref="ErrorIds.AssetReviewFailed"/> error, one still Processing at its deadline as a
-/// <see cref="ErrorIds.WaitTimeout"/> error. Inputs may keep arriving while it polls.
+/// out exactly once, in its last known state: one whose review this wait saw end Failed also as an
+/// <see cref="ErrorIds.AssetReviewFailed"/> error (one that came in already Failed is old news, and
+/// passes through), one still Processing at its deadline as a <see cref="ErrorIds.WaitTimeout"/>
+/// error. Inputs may keep arriving while it polls.
 /// </summary>
 public sealed class AssetWaiter
 {

@@ -47,10 +47,6 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     [AllowNull]
     public string? TaskIndex { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
-
     /// <summary>The provider the ledger says these ids were submitted to, if it knows them.</summary>
     private Provider? ProviderFromLedger(string[] ids) =>
         IdInputs.NonEmpty(ids).Any() ? Ledger.LedgerProviders.For(KnownAssets(IdInputs.NonEmpty(ids).ToList(), null), ids) : null;
@@ -81,7 +77,7 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     /// </summary>
     private IReadOnlyList<Asset> KnownAssets(IReadOnlyCollection<string>? assetIds, IReadOnlyCollection<string>? taskIds)
     {
-        var ledger = OpenLedger(LedgerPath);
+        var ledger = OpenLedger();
         if (ledger.AnswersFromIndexes)
         {
             if ((assetIds?.Count ?? 0) + (taskIds?.Count ?? 0) == 0)
@@ -112,7 +108,7 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
             case ParameterSets.TaskId:
                 if (Provider is { } named && named != RealPerson.Provider.APIMart)
                 {
-                    ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
+                    ThrowTerminating(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
                         $"-TaskId is an APIMart review task; {named} has no tasks. Use -AssetId for {named} assets."), TaskId));
                 }
 

@@ -10,7 +10,7 @@ namespace RealPerson.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RealPersonAsset")]
 [OutputType(EngineTypeNames.Asset)]
-public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
+public sealed class GetRealPersonAssetCommand : RealPersonLedgerCmdlet
 {
     /// <summary>Only assets whose Name matches (wildcards allowed).</summary>
     [Parameter(Position = 0)]
@@ -25,9 +25,11 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
     [Parameter]
     public AssetStatus[]? Status { get; set; }
 
+    /// <summary>Only assets submitted to these endpoints: a base URL or host[:port], wildcards allowed (-Endpoint 127.0.0.1:5080, -Endpoint '*jimmyai*').</summary>
     [Parameter]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
+    public string[]? Endpoint { get; set; }
 
     /// <summary>From the database's indexes; a JSON Lines journal is read whole (and a torn line reported).</summary>
     private async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Asset>> FindAsync(AssetLedger ledger, AssetQuery query, System.Threading.CancellationToken token)
@@ -48,7 +50,7 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
 
     protected override void EndProcessing()
     {
-        var ledger = OpenLedger(LedgerPath);
+        var ledger = OpenLedger();
         WriteVerbose($"Reading the ledger '{ledger.Path}'.");
         var query = new AssetQuery
         {
@@ -57,9 +59,11 @@ public sealed class GetRealPersonAssetCommand : RealPersonCmdlet
             NamePrefixes = Name?.Select(AssetQuery.LiteralPrefix).ToList(),
         };
         var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
+        var endpoints = Hosting.EndpointFilter.For(Endpoint);
         foreach (var asset in RunToCompletion(token => FindAsync(ledger, query, token)))
         {
-            if (patterns is null || patterns.Any(p => p.IsMatch(asset.Name ?? string.Empty)))
+            if ((patterns is null || patterns.Any(p => p.IsMatch(asset.Name ?? string.Empty))) &&
+                (endpoints is null || endpoints.Matches(asset.Provider, asset.Endpoint)))
             {
                 WriteObject(asset);
             }

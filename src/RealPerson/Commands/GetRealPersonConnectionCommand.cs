@@ -30,7 +30,7 @@ public sealed class GetRealPersonConnectionCommand : RealPersonConnectedCmdlet
             try
             {
                 // Nothing is sent: the settings as the next command would use them.
-                WriteObject(DescribeConnection(provider, RequestFor(provider)));
+                WriteObject(DescribeConnection(provider, RequestFor(provider), LedgerPath));
             }
             catch (RealPersonException e)
             {

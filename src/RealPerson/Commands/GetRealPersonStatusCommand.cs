@@ -24,7 +24,7 @@ public sealed class GetRealPersonStatusCommand : AssetInputCmdlet
             return;
         }
 
-        var refresher = new StatusRefresher(Clients.StatusSource, Reporter, OpenLedger(LedgerPath));
+        var refresher = new StatusRefresher(Clients.StatusSource, Reporter, OpenLedger());
         RunToCompletion(Task.Run(() => refresher.RefreshAsync(items, CancellationToken)));
     }
 }

@@ -24,6 +24,12 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     public VideoStatus[]? Status { get; set; }
 
+    /// <summary>Listing the ledger: only videos requested from these endpoints (a base URL or host[:port], wildcards allowed).</summary>
+    [Parameter(ParameterSetName = ParameterSets.InputObject)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Endpoint { get; set; }
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ParameterSets.InputObject && InputObject is null)
@@ -33,7 +39,7 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
         }
 
 
-        reader ??= new JobWaiter<Video>(new VideoJobs(Clients), new Waiting.WaitOptions(), Reporter, OpenLedger(LedgerPath));
+        reader ??= new JobWaiter<Video>(new VideoJobs(Clients), new Waiting.WaitOptions(), Reporter, OpenLedger());
         foreach (var (video, target) in CurrentVideos(InputObject ?? System.Array.Empty<Video>()))
         {
             reader.Add(video, target);
@@ -50,7 +56,8 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
                 return;
             }
 
-            foreach (var video in KnownVideos().Where(v => Status is null || Status.Contains(v.Status)))
+            var endpoints = Hosting.EndpointFilter.For(Endpoint);
+            foreach (var video in KnownVideos().Where(v => (Status is null || Status.Contains(v.Status)) && (endpoints is null || endpoints.Matches(v.Provider, v.Endpoint))))
             {
                 WriteObject(video);
             }

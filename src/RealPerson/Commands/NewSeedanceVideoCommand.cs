@@ -78,10 +78,6 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
-
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ParameterSets.Asset)
@@ -110,14 +106,14 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
             References = references,
         };
 
-        var ledger = OpenLedger(LedgerPath);
+        var ledger = OpenLedger();
         RunToCompletion(ledger.CheckAsync(CancellationToken));
         var creator = new VideoCreator(clients, ledger, Reporter) { Force = Force };
         var earlier = RunToCompletion(token => creator.FindBlockingAsync(request, token));
 
         // An Unknown may be another run's request still in flight: unless only asked what would
         // happen, the claim decides (it waits for that run's answer, or finds the Unknown it left).
-        if (earlier != null && (earlier.Status != VideoStatus.Unknown || WhatIfGiven))
+        if (earlier != null && (earlier.Status != VideoStatus.Unknown || WhatIfMode))
         {
             WriteWarning($"Not sent: {KnownVideos.Describe(earlier)}. Returning that video; use -Force to pay for another.");
             Finish(earlier, clients, ledger);
@@ -125,7 +121,13 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         }
 
         var what = $"{request.DurationSec} s {request.Resolution} {request.Ratio} video with {references.Count} reference(s), model {request.Model}: \"{Shorten(Prompt)}\"";
-        if (!ShouldProcess(what, $"Make (and pay {provider} for)"))
+        var target = PaidTarget.Of(clients, Resolver, provider, RequestFor(provider));
+        if (WhatIfMode && target.IsPublic)
+        {
+            WriteWarning(target.PublicUrlNotice());
+        }
+
+        if (!ShouldProcess($"would have {target} make a {what} (a paid request)", $"Have {target} make a {what}? It is a paid request.", "New-SeedanceVideo"))
         {
             return;
         }
@@ -163,7 +165,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
     private void Finish(Video video, ProviderClients clients, Ledger.AssetLedger ledger)
     {
         // -WhatIf only says: it neither sends nor waits.
-        if (!Wait || video.IsFinal || video.TaskId is null || WhatIfGiven)
+        if (!Wait || video.IsFinal || video.TaskId is null || WhatIfMode)
         {
             WriteObject(video);
             return;
@@ -197,7 +199,9 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         var endpoints = assets.Select(a => a.Endpoint?.ToLowerInvariant()).Distinct().ToList();
         if (endpoints.Count > 1)
         {
-            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e is null ? "(unknown)" : Http.UrlText.Redact(e)))}); a video can use assets of one endpoint only. Nothing was sent.", assets);
+            var first = assets[0];
+            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e is null ? "(unknown)" : Http.UrlText.Redact(e)))}); a video can use assets of one endpoint only. Nothing was sent.", assets,
+                $"Choose one endpoint: Get-RealPersonAsset -Status Active -Endpoint '{Connections.ProviderEndpoints.HostAndPort(Connections.ProviderEndpoints.OrPublic(first.Provider, first.Endpoint))}' -Name ... | New-SeedanceVideo -Prompt ...");
         }
 
         return (providers[0], assets[0].Endpoint, assets.Select(a => a.AssetUri!).Distinct(StringComparer.Ordinal).ToList());
@@ -215,7 +219,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         IReadOnlyList<Asset> known = Array.Empty<Asset>();
         try
         {
-            var ledger = OpenLedger(LedgerPath);
+            var ledger = OpenLedger();
             known = RunToCompletion(token => ledger.FindAssetsAsync(new Ledger.AssetQuery { AssetIds = ids }, token));
         }
         catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
@@ -226,7 +230,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         // What the ledger knows not to be approved is refused here, before the vendor refuses it.
         if (known.FirstOrDefault(a => a.Status != AssetStatus.Active && (Provider is null || a.Provider == Provider)) is { } notActive)
         {
-            Fail($"The ledger has {notActive.AssetUri} ('{notActive.Name}') as {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
+            Fail($"The ledger has asset://{notActive.AssetId} ('{notActive.Name}') as {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
         }
 
         var fromLedger = Provider is null ? Ledger.LedgerProviders.For(known, ids) : null;
@@ -235,10 +239,8 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         return (provider, endpoint, uris);
     }
 
-    private bool WhatIfGiven => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true };
-
-    private void Fail(string message, object? target) =>
-        ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message), target));
+    private void Fail(string message, object? target, string? recommendedAction = null) =>
+        ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message) { RecommendedAction = recommendedAction }, target));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }

@@ -69,7 +69,7 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
         catch (RealPersonException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, target));
+            ThrowTerminating(ErrorRecords.From(e, target));
         }
     }
 
@@ -115,17 +115,47 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
         }
         catch (RealPersonException e)
         {
-            ThrowTerminatingError(ErrorRecords.From(e, target));
-            throw; // not reached: ThrowTerminatingError always throws
+            ThrowTerminating(ErrorRecords.From(e, target));
+            throw; // not reached: ThrowTerminating always throws
         }
     }
 
     /// <summary>
     /// How commands reach <paramref name="provider"/> (Get-RealPersonConnection, Connect-RealPerson -PassThru),
-    /// with the ledger no -LedgerPath names ($env:REALPERSON_LEDGER, or the default).
+    /// with the ledger they would use: <paramref name="ledgerPath"/>, else $env:REALPERSON_LEDGER, else the default.
     /// </summary>
-    private protected Connection DescribeConnection(Provider provider, ConnectionRequest? request) =>
-        Resolver.Describe(provider, request, Ledger.LedgerPath.Resolve(null, null, SessionState.Path.CurrentFileSystemLocation.ProviderPath));
+    private protected Connection DescribeConnection(Provider provider, ConnectionRequest? request, string? ledgerPath = null) =>
+        Resolver.Describe(provider, request, LedgerLocationOf(ledgerPath));
+
+    /// <summary>
+    /// Holds this command's per-item errors until <see cref="WriteHeldErrors"/> (at the end of its
+    /// work), so that every result goes down the pipeline before the first of them. Call in BeginProcessing.
+    /// </summary>
+    protected void HoldErrorsUntilDone() => Reporter.HoldErrors = true;
+
+    /// <summary>Writes the per-item errors held so far; under -ErrorAction Stop the first of them stops the script.</summary>
+    protected void WriteHeldErrors() => Reporter.WriteHeldErrors(this);
+
+    /// <summary>
+    /// A terminating error stays immediate. The per-item errors held before it come first, unless
+    /// the first of them would itself stop the script (-ErrorAction Stop) and hide the real cause.
+    /// </summary>
+    protected void ThrowTerminating(ErrorRecord record)
+    {
+        if (Reporter.HeldErrorCount > 0)
+        {
+            if (ErrorActionNow() == ActionPreference.Stop)
+            {
+                WriteVerbose($"{Reporter.HeldErrorCount} earlier per-item error(s) are not written: the run stopped with {record.FullyQualifiedErrorId}.");
+            }
+            else
+            {
+                WriteHeldErrors();
+            }
+        }
+
+        ThrowTerminatingError(record);
+    }
 
     /// <summary>
     /// The ledger at -LedgerPath, $env:REALPERSON_LEDGER or the default (a relative path is taken
@@ -139,13 +169,43 @@ public abstract class RealPersonCmdlet : PSCmdlet, IDisposable
             return ledger;
         }
 
-        var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-        var resolved = path is null || Ledger.LedgerLocation.IsPostgres(path) ? path : GetUnresolvedProviderPathFromPSPath(path);
-        return ledger = Terminating(() => new Ledger.AssetLedger(Ledger.LedgerPath.Resolve(resolved, null, here)));
+        return ledger = Terminating(() => new Ledger.AssetLedger(LedgerLocationOf(path)));
     }
 
-    protected void WriteRealPersonError(RealPersonException exception, object? target) =>
-        WriteError(ErrorRecords.From(exception, target));
+    /// <summary>Where -LedgerPath (else $env:REALPERSON_LEDGER, else the default) is: a path from PowerShell's current location, a PostgreSQL URI as it is.</summary>
+    private string LedgerLocationOf(string? path)
+    {
+        var resolved = path is null || Ledger.LedgerLocation.IsPostgres(path) ? path : GetUnresolvedProviderPathFromPSPath(path);
+        return Ledger.LedgerPath.Resolve(resolved, null, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+    }
+
+    /// <summary>One input's (non-terminating) error: now, or with the held ones when this command holds them.</summary>
+    protected void WriteRealPersonError(RealPersonException exception, object? target)
+    {
+        if (Reporter.HoldErrors)
+        {
+            Reporter.Error(new RealPersonError(exception, target));
+        }
+        else
+        {
+            WriteError(ErrorRecords.From(exception, target));
+        }
+    }
+
+    /// <summary>Whether this run only says what it would do: -WhatIf, or $WhatIfPreference in scope.</summary>
+    protected bool WhatIfMode =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+            ? given is SwitchParameter named ? named.IsPresent : LanguagePrimitives.IsTrue(given)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    /// <summary>What a non-terminating error does now: -ErrorAction, else $ErrorActionPreference in scope.</summary>
+    private ActionPreference ErrorActionNow()
+    {
+        var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given) ? given : GetVariableValue("ErrorActionPreference");
+        return value is ActionPreference action ? action
+            : LanguagePrimitives.TryConvertTo(value, out ActionPreference parsed) ? parsed
+            : ActionPreference.Continue;
+    }
 
     /// <summary>Whether -Verbose / -Debug (or the preference variable in scope) shows that stream. On the pipeline thread only.</summary>
     private bool Shown(string parameter, string preferenceVariable)

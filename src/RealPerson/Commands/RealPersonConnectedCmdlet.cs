@@ -7,7 +7,7 @@ using RealPerson.Vendors;
 namespace RealPerson.Commands;
 
 /// <summary>A cmdlet that talks to a vendor: -ApiKey and -BaseUrl, resolved per provider when first needed.</summary>
-public abstract class RealPersonConnectedCmdlet : RealPersonCmdlet
+public abstract class RealPersonConnectedCmdlet : RealPersonLedgerCmdlet
 {
     private readonly object explicitProviderGate = new();
     private ProviderClients? clients;

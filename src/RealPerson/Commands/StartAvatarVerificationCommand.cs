@@ -56,7 +56,7 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
         }
 
         EnsureConnection(Provider.APIMart);
-        var verifier = new AvatarVerifier(Clients.ApiMart, Reporter, OpenLedger(null))
+        var verifier = new AvatarVerifier(Clients.ApiMart, Reporter, OpenLedger())
         {
             PollInterval = System.TimeSpan.FromSeconds(PollIntervalSec),
             Endpoint = Clients.Connection(Provider.APIMart).Endpoint,
@@ -69,8 +69,9 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
             ShowOnHost(Hosting.QrCodeText.Render(verification.H5Link!, LightBackground));
         }
 
+        // The command to copy is a line of its own, short enough that no console of 80 columns or more breaks the id.
         ShowOnHost($"Have the person open this link on a phone and pass the check (expires {expires}):\n{verification.H5Link}\n" +
-            $"If this is interrupted, resume it with: Wait-AvatarVerification -TaskId {verification.TaskId}");
+            $"If this is interrupted, resume it with:\nWait-AvatarVerification -TaskId {verification.TaskId}");
 
         if (AsJob)
         {

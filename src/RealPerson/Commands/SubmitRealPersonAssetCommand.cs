@@ -19,6 +19,10 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     private Task? work;
     private int rowsTaken;
 
+    // -WhatIf: the inputs it would send (a repeat is sent once), and each provider's target, said once.
+    private readonly System.Collections.Generic.HashSet<string> firstOfEach = new(StringComparer.Ordinal);
+    private readonly System.Collections.Generic.Dictionary<Provider, PaidTarget> targets = new();
+
     // Not Mandatory: a row without Name and Url columns then reaches ProcessRecord, which names the
     // columns it needs once, instead of PowerShell's bare binding error on every row.
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -54,10 +58,6 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
-
     /// <summary>
     /// Before paying, fetch the first (and last) bytes of each URL and check what upstream refuses:
     /// reachable, format, size, sides 300-6000 px, aspect 0.4-2.5, clips 2-15 s. Default: $env:REALPERSON_PREFLIGHT.
@@ -82,7 +82,8 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        var ledger = OpenLedger(LedgerPath);
+        HoldErrorsUntilDone();
+        var ledger = OpenLedger();
 
         // A ledger that cannot be used (a database out of reach, a wrong password) stops the run here, before anything is sent.
         RunToCompletion(ledger.CheckAsync(CancellationToken));
@@ -118,7 +119,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             if (wrongShape)
             {
                 submitter!.Complete();
-                ThrowTerminatingError(Hosting.ErrorRecords.From(missing, InputObject));
+                ThrowTerminating(Hosting.ErrorRecords.From(missing, InputObject));
             }
 
             // Later rows: requests may be in flight, so this row alone is refused.
@@ -146,12 +147,32 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             ProjectName = string.IsNullOrWhiteSpace(ProjectName) ? ProjectNames.Default : ProjectName!,
             Target = CurrentPipelineObject(),
         };
+        if (AssetSubmitter.Check(item) is { } refused)
+        {
+            // Refused before anything is paid, by the same rules in both modes: the run reports it in
+            // its place among the results; -WhatIf reports it the same way, never as a paid request.
+            if (WhatIfMode)
+            {
+                WriteRealPersonError(refused, item.Target);
+            }
+            else
+            {
+                submitter.Add(item);
+            }
+
+            Reporter.Drain(this);
+            return;
+        }
+
+        var target = TargetOf(provider);
         var earlier = FindKnown(item);
         var url = Http.UrlText.Redact(Url);
-        var action = earlier is null
-            ? $"would send '{Name}' ({url}) to {provider} for review (a paid request)"
-            : $"would skip '{Name}' ({url}) (already known: {KnownSubmissions.Describe(earlier)}); nothing is paid";
-        if (ShouldProcess(action, $"Submit '{Name}' ({url}) to {provider} for review? It is a paid request.", "Submit-RealPersonAsset"))
+        var action = earlier != null
+            ? $"would skip '{Name}' ({url}) (already known to {target}: {KnownSubmissions.Describe(earlier)}); nothing is paid"
+            : !firstOfEach.Add(item.DedupeKey)
+                ? $"would skip '{Name}' ({url}): it repeats an earlier row of this input, which is sent once; nothing more is paid"
+                : $"would send '{Name}' ({url}) to {target} for review (a paid request)";
+        if (ShouldProcess(action, $"Submit '{Name}' ({url}) to {target} for review? It is a paid request.", "Submit-RealPersonAsset"))
         {
             EnsureConnection(provider, Name);
             submitter.Add(item);
@@ -160,10 +181,33 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
         Reporter.Drain(this);
     }
 
+    /// <summary>Where this run would send a provider's inputs; under -WhatIf, what would stop it or make it real is said once.</summary>
+    private PaidTarget TargetOf(Provider provider)
+    {
+        if (targets.TryGetValue(provider, out var known))
+        {
+            return known;
+        }
+
+        var target = PaidTarget.Of(Clients, Resolver, provider, RequestFor(provider));
+        targets[provider] = target;
+        if (WhatIfMode && target.MissingKey is { } missing)
+        {
+            WriteWarning($"The real run would send nothing to {provider}: {missing.Message}");
+        }
+        else if (WhatIfMode && target.IsPublic)
+        {
+            WriteWarning(target.PublicUrlNotice());
+        }
+
+        return target;
+    }
+
     protected override void EndProcessing()
     {
         submitter!.Complete();
         RunToCompletion(work!);
+        WriteHeldErrors();
     }
 
     /// <summary>

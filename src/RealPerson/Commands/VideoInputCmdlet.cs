@@ -30,10 +30,6 @@ public abstract class VideoInputCmdlet : RealPersonConnectedCmdlet
     [Parameter(ParameterSetName = ParameterSets.PipedId)]
     public Provider? Provider { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LedgerPath { get; set; }
-
     /// <summary>The ledger's videos, read once per command; empty when it cannot be read.</summary>
     protected IReadOnlyList<Video> KnownVideos()
     {
@@ -41,7 +37,7 @@ public abstract class VideoInputCmdlet : RealPersonConnectedCmdlet
         {
             try
             {
-                var ledger = OpenLedger(LedgerPath);
+                var ledger = OpenLedger();
                 knownVideos = VideoRecords.Fold(RunToCompletion(token => ledger.ReadEventsAsync(VideoRecords.Events, token)));
             }
             catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)

@@ -38,12 +38,13 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
             return;
         }
 
+        HoldErrorsUntilDone();
         var options = new WaitOptions
         {
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
         };
-        waiter = new AssetWaiter(Clients.StatusSource, options, Reporter, OpenLedger(LedgerPath));
+        waiter = new AssetWaiter(Clients.StatusSource, options, Reporter, OpenLedger());
         work = Task.Run(() => waiter.RunAsync(CancellationToken));
     }
 
@@ -79,5 +80,6 @@ public sealed class WaitAssetActiveCommand : AssetInputCmdlet
 
         waiter!.Complete();
         RunToCompletion(work!);
+        WriteHeldErrors();
     }
 }

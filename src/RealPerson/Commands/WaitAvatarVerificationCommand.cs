@@ -78,7 +78,7 @@ public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
 
         EnsureConnection(Provider.APIMart, TaskId);
         var verifier = Verifier();
-        var known = RunToCompletion(token => OpenLedger(null).ReadEventsAsync(new[] { Ledger.LedgerEvent.Verification }, token));
+        var known = RunToCompletion(token => OpenLedger().ReadEventsAsync(new[] { Ledger.LedgerEvent.Verification }, token));
         var recorded = System.Linq.Enumerable.FirstOrDefault(Ledger.VerificationRecords.Fold(known), v => v.TaskId == TaskId);
         if (recorded is { Status: VerificationStatus.Passed, GroupId: not null })
         {
@@ -95,7 +95,7 @@ public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
         WriteObject(RunToCompletion(token => verifier.WaitForPassAsync(session, token)));
     }
 
-    private AvatarVerifier Verifier() => new(Clients.ApiMart, Reporter, OpenLedger(null))
+    private AvatarVerifier Verifier() => new(Clients.ApiMart, Reporter, OpenLedger())
     {
         PollInterval = System.TimeSpan.FromSeconds(PollIntervalSec),
         Endpoint = Clients.Connection(Provider.APIMart).Endpoint,

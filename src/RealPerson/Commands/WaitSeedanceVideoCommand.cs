@@ -46,7 +46,8 @@ public sealed class WaitSeedanceVideoCommand : VideoInputCmdlet
             return;
         }
 
-        waiter = VideoWaits.Create(Clients, TimeoutSec, PollIntervalSec, Reporter, OpenLedger(LedgerPath));
+        HoldErrorsUntilDone();
+        waiter = VideoWaits.Create(Clients, TimeoutSec, PollIntervalSec, Reporter, OpenLedger());
         work = Task.Run(() => waiter.RunAsync(CancellationToken));
     }
 
@@ -78,5 +79,6 @@ public sealed class WaitSeedanceVideoCommand : VideoInputCmdlet
 
         waiter!.Complete();
         RunToCompletion(work!);
+        WriteHeldErrors();
     }
 }

@@ -13,10 +13,42 @@ namespace RealPerson.Hosting;
 internal sealed class PipelineReporter : IReporter
 {
     private readonly BlockingCollection<System.Action<PSCmdlet>> queue = new();
+    private readonly ConcurrentQueue<ErrorRecord> held = new();
 
     public void Output(object item) => Post(c => c.WriteObject(item));
 
-    public void Error(RealPersonError error) => Post(c => c.WriteError(ErrorRecords.From(error.Exception, error.Target)));
+    public void Error(RealPersonError error)
+    {
+        var record = ErrorRecords.From(error.Exception, error.Target);
+        if (HoldErrors)
+        {
+            held.Enqueue(record);
+        }
+        else
+        {
+            Post(c => c.WriteError(record));
+        }
+    }
+
+    /// <summary>
+    /// Per-item errors are held until the command's work is over (<see cref="WriteHeldErrors"/>),
+    /// so that every result has gone down the pipeline before the first of them: under
+    /// -ErrorAction Stop the script still stops, with the first error, but Export-Csv has every row.
+    /// Set by the cmdlet before the engine starts.
+    /// </summary>
+    public bool HoldErrors { get; set; }
+
+    /// <summary>How many per-item errors are held.</summary>
+    public int HeldErrorCount => held.Count;
+
+    /// <summary>Writes the held errors, in the order they happened (on the pipeline thread).</summary>
+    public void WriteHeldErrors(PSCmdlet cmdlet)
+    {
+        while (held.TryDequeue(out var record))
+        {
+            cmdlet.WriteError(record);
+        }
+    }
 
     public void Warning(string message) => Post(c => c.WriteWarning(message));
 

@@ -32,6 +32,33 @@ public sealed class AssetRecordsTests
         Assert.NotNull(folded.UpdatedAt);
     }
 
+    [Theory]
+    [InlineData(AssetStatus.Processing, "ledger.jsonl")]
+    [InlineData(AssetStatus.Active, "ledger.jsonl")]
+    [InlineData(AssetStatus.Failed, "ledger.jsonl")]
+    [InlineData(AssetStatus.Rejected, "ledger.jsonl")]
+    [InlineData(AssetStatus.Unknown, "ledger.jsonl")]
+    [InlineData(AssetStatus.Failed, "ledger.db")]
+    [InlineData(AssetStatus.Active, "ledger.db")]
+    public async Task AssetUri_is_given_only_while_the_asset_is_or_may_become_usable_before_and_after_the_ledger(AssetStatus status, string file)
+    {
+        using var dir = new TempDirectory();
+        var ledger = new AssetLedger(dir.File(file));
+        var usable = status is AssetStatus.Processing or AssetStatus.Active;
+
+        // First seen usable (the vendor's own asset:// given), then the status this test is about.
+        var asset = new Asset { Provider = Provider.APIMart, Name = "clip", Url = "https://example.com/c.mp4", SubmissionId = "s1", AssetId = "asset_1", AssetUri = "asset://asset_1", Status = AssetStatus.Processing };
+        await ledger.AppendAsync(AssetRecords.ToRecord(LedgerEvent.Submitted, asset));
+        asset.Status = status;
+        Assert.Equal(usable ? "asset://asset_1" : null, asset.AssetUri);
+        await ledger.AppendAsync(AssetRecords.ToRecord(LedgerEvent.Status, asset));
+
+        var folded = Assert.Single(await ledger.FindAssetsAsync(AssetQuery.All, CancellationToken.None));
+        Assert.Equal(status, folded.Status);
+        Assert.Equal(usable ? "asset://asset_1" : null, folded.AssetUri);
+        Assert.Equal("asset_1", folded.AssetId);
+    }
+
     private static object SampleFor(PropertyInfo property)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;

@@ -237,7 +237,8 @@ public class AssetSubmitterTests
             Assert.Equal(assets[0].AssetId, assets[2].AssetId);
             Assert.NotSame(assets[0], assets[2]);
             Assert.Equal(1, submitter.Summary.Reused);
-            Assert.Contains(reporter.Warnings, w => w.Contains("more than once"));
+            Assert.Contains(reporter.VerboseMessages, m => m.Contains("more than once"));
+            Assert.Equal("1 of 3 repeat an earlier row of this input and were sent once. -Verbose names each.", Assert.Single(reporter.Warnings));
         }
 
         Assert.Equal(20, sim.State.Calls("jimmy.submit"));

@@ -33,7 +33,8 @@ public sealed class EndpointScopeTests
         var known = LedgerView.Fold((await ledger.ReadAllAsync()).Records);
         Assert.Equal(2, known.Count);
         Assert.Equal(2, known.Select(a => a.Endpoint).Distinct().Count());
-        Assert.Contains(again.Warnings, w => w.Contains("alice"));
+        Assert.StartsWith("1 of 1 were already submitted and were not sent: 1 Processing;", Assert.Single(again.Warnings));
+        Assert.Contains(again.VerboseMessages, m => m.Contains("'alice' was already submitted"));
     }
 
     [Fact]

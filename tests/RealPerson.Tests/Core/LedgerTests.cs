@@ -263,7 +263,11 @@ public class LedgerTests
         Assert.Equal(1, sim.State.Calls("jimmy.submit"));
         Assert.Equal(1, sim.State.Calls("apimart.submit-assets"));
         Assert.Equal(first.Assets.Select(a => a.AssetId ?? a.TaskId), second.Assets.Select(a => a.AssetId ?? a.TaskId));
-        Assert.Equal(2, second.Warnings.Count);
+
+        // ONE warning for the run, with the counts by status; each input by name under -Verbose.
+        Assert.Equal("2 of 2 were already submitted and were not sent: 2 Processing; -Force sends them again. -Verbose names each.", Assert.Single(second.Warnings));
+        Assert.Contains(second.VerboseMessages, m => m.Contains("'once' was already submitted"));
+        Assert.Contains(second.VerboseMessages, m => m.Contains("'clip-once' was already submitted"));
     }
 
     [Fact]
@@ -300,7 +304,8 @@ public class LedgerTests
         var answer = Assert.Single(reporter.Assets);
         Assert.Equal(AssetStatus.Failed, answer.Status);
         Assert.Equal("rp_failed", answer.AssetId);
-        Assert.Contains(reporter.Warnings, w => w.Contains("refused-face") && w.Contains("-Force"));
+        Assert.StartsWith("1 of 1 were already submitted and were not sent: 1 Failed; -Force sends them again.", Assert.Single(reporter.Warnings));
+        Assert.Contains(reporter.VerboseMessages, m => m.Contains("refused-face") && m.Contains("refused again") && m.Contains("-Force"));
     }
 
     [Fact]
@@ -332,6 +337,28 @@ public class LedgerTests
     }
 
     // A record of an earlier run, as the ledger holds it. "rejected" events were written as such before Rejected existed.
+    [Fact]
+    public async Task A_rerun_says_what_it_did_not_send_in_one_warning_with_counts_by_status()
+    {
+        using var dir = new TempDirectory();
+        await using var sim = await Sim.StartAsync();
+        var ledger = new AssetLedger(dir.File("ledger.jsonl"));
+        var known = new[] { (Sim.Jimmy("ok-1"), AssetStatus.Active), (Sim.Jimmy("ok-2"), AssetStatus.Active), (Sim.Jimmy("no-1"), AssetStatus.Failed), (Sim.Jimmy("lost-1"), AssetStatus.Unknown) };
+        foreach (var (item, status) in known)
+        {
+            await ledger.AppendAsync(Earlier(item, LedgerEvent.Status, status, status == AssetStatus.Unknown ? null : "rp_" + item.Name, sim.BaseUri));
+        }
+
+        var reporter = new RecordingReporter { VerboseEnabled = false };
+        await Sim.SubmitAllAsync(Sim.Clients(sim, reporter), known.Select(k => k.Item1).Append(Sim.Jimmy("new-1")), reporter, ledger: ledger);
+
+        Assert.Equal(1, sim.State.Calls("jimmy.submit"));
+        Assert.Equal(5, reporter.Assets.Count);
+        var warning = Assert.Single(reporter.Warnings);
+        Assert.StartsWith("4 of 5 were already submitted and were not sent: 2 Active, 1 Failed, 1 Unknown (", warning);
+        Assert.EndsWith("; -Force sends them again. -Verbose names each.", warning);
+    }
+
     private static LedgerRecord Earlier(SubmitItem item, string eventName, AssetStatus status, string? assetId, Uri endpoint) => new()
     {
         Endpoint = ProviderEndpoints.Text(endpoint),

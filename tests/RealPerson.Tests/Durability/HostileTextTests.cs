@@ -74,7 +74,9 @@ public sealed class HostileTextTests
         var asset = Assert.Single(read.Assets[0]!);
         Assert.Equal(AssetStatus.Failed, asset.Status);
         Assert.Equal("asset_a", asset.AssetId);
-        Assert.Equal("asset://asset_a", asset.AssetUri);
+
+        // A Failed asset offers no reference to use (and the vendor's hostile asset_url is not taken).
+        Assert.Null(asset.AssetUri);
         AssertInertProperties(asset);
     }
 

@@ -113,4 +113,22 @@ public sealed class VideoPipelineTests
         Assert.Equal(ErrorIds.TaskNotFound, Assert.Single(reporter.Errors).Exception.ErrorId);
         Assert.True(sim.State.Calls("jimmy.video-read") >= 2);
     }
+
+    [Fact]
+    public async Task A_video_that_comes_in_already_failed_passes_through_without_its_error_again()
+    {
+        await using var sim = await VideoFixtures.StartAsync();
+        var reporter = new RecordingReporter();
+        var failed = new Video { Provider = Provider.JimmyAI, TaskId = "task_old", Status = VideoStatus.Failed, Error = "content policy" };
+
+        var waiter = new JobWaiter<Video>(new VideoJobs(Sim.Clients(sim, reporter)), Sim.FastWait(), reporter);
+        waiter.Add(failed);
+        waiter.Complete();
+        await waiter.RunAsync(CancellationToken.None).WaitAsync(TestTime.Long);
+
+        Assert.Equal(VideoStatus.Failed, Assert.IsType<Video>(Assert.Single(reporter.Outputs)).Status);
+        Assert.Empty(reporter.Errors);
+        Assert.Contains(reporter.VerboseMessages, m => m.Contains("came in already final") && m.Contains("content policy"));
+        Assert.Equal(0, sim.State.Calls("jimmy.video-read"));
+    }
 }
