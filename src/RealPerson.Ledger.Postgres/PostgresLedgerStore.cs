@@ -32,7 +32,8 @@ internal sealed class PostgresLedgerStore : ILedgerStore
     {
         Path = LedgerLocation.Display(location);
         settings = PostgresLocation.Parse(location);
-        source = NpgsqlDataSource.Create(settings);
+        // The ledger uses built-in types only: no catalogue read at each new connection (a command's first question stays quick).
+        source = new NpgsqlDataSourceBuilder(settings.ConnectionString).ConfigureTypeLoading(types => types.EnableTypeLoading(false)).Build();
         writes = new GroupCommit<PostgresWriteSession>(WriteAsync);
     }
 

@@ -40,6 +40,32 @@ CREATE TABLE {Name}.holders (holder text PRIMARY KEY, lease_until timestamptz NO
     /// <summary>Installs or upgrades the tables; refuses a schema newer than this module knows.</summary>
     public static void Ensure(NpgsqlConnection connection)
     {
+        // Usually they are there already: one read, no lock (a command's first question stays quick).
+        if (InstalledVersion(connection) == Steps.Count)
+        {
+            return;
+        }
+
+        Install(connection);
+    }
+
+    /// <summary>The version the database's tables are at; 0 when they are not there.</summary>
+    private static int InstalledVersion(NpgsqlConnection connection)
+    {
+        try
+        {
+            using var read = new NpgsqlCommand($"SELECT value FROM {Name}.meta WHERE key = 'schema_version'", connection);
+            return read.ExecuteScalar() is string text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Creates or upgrades the tables under an advisory lock, so that many machines starting at once install them once.</summary>
+    private static void Install(NpgsqlConnection connection)
+    {
         using (var locked = new NpgsqlCommand($"SELECT pg_advisory_lock({InstallLock})", connection))
         {
             locked.ExecuteNonQuery();

@@ -138,11 +138,12 @@ internal static class ScaleBenchmark
     {
         Console.WriteLine($"Ledger with {size:N0} portraits (2 records each), as each command sees it: opened fresh, one question asked.");
         Console.WriteLine();
-        Console.WriteLine("| store | fill s | file MB | new portrait's check s | Get-RealPersonAsset -Name 'scale-4242*' s | matches | heap growth MB |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var extension in new[] { "db", "jsonl" })
+        Console.WriteLine("| store | fill s | file MB | new portrait's check s | again, same command s | Get-RealPersonAsset -Name 'scale-4242*' s | matches | heap growth MB |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        await using var postgres = await PostgresTestCluster.StartAsync(durable: true);
+        foreach (var extension in new[] { "db", "jsonl", "postgres" })
         {
-            var path = Path.Combine(Path.GetTempPath(), $"realperson-ledger-{size}-{Guid.NewGuid():N}.{extension}");
+            var path = extension == "postgres" ? await postgres.CreateDatabaseAsync() : Path.Combine(Path.GetTempPath(), $"realperson-ledger-{size}-{Guid.NewGuid():N}.{extension}");
             var fill = Stopwatch.StartNew();
             var filler = new AssetLedger(path);
             const int chunk = 2000;
@@ -162,17 +163,24 @@ internal static class ScaleBenchmark
             }
 
             fill.Stop();
-            var fileMb = new FileInfo(path).Length / 1_000_000.0;
+            filler.Dispose();
+            var fileMb = extension == "postgres" ? double.NaN : new FileInfo(path).Length / 1_000_000.0;
 
             using var memory = new HeapSampler();
             var check = Stopwatch.StartNew();
-            var ledger = new AssetLedger(path);
+            using var ledger = new AssetLedger(path);
             var known = await KnownSubmissions.LoadAsync(ledger, null, CancellationToken.None);
             var earlier = known.Find(new SubmitItem { Provider = Provider.JimmyAI, Name = "brand-new", Url = "https://example.com/new.jpg" }, "https://www.jimmyai.cn", null);
             check.Stop();
 
+            // The next input's check in the same command: the ledger is open, its connection warm.
+            var again = Stopwatch.StartNew();
+            earlier ??= known.Find(new SubmitItem { Provider = Provider.JimmyAI, Name = "brand-new-2", Url = "https://example.com/new-2.jpg" }, "https://www.jimmyai.cn", null);
+            again.Stop();
+
             var read = Stopwatch.StartNew();
-            var filtered = await new AssetLedger(path).FindAssetsAsync(new AssetQuery { NamePrefixes = new[] { "scale-4242" } });
+            using var reader = new AssetLedger(path);
+            var filtered = await reader.FindAssetsAsync(new AssetQuery { NamePrefixes = new[] { "scale-4242" } });
             read.Stop();
             var expected = Enumerable.Range(0, size).Count(i => $"scale-{i}".StartsWith("scale-4242", StringComparison.Ordinal));
             if (earlier != null || filtered.Count != expected)
@@ -180,8 +188,12 @@ internal static class ScaleBenchmark
                 throw new InvalidOperationException($"wrong answers: known {earlier}, {filtered.Count} matches");
             }
 
-            Console.WriteLine($"| {(extension == "db" ? "SQLite (default)" : "JSON Lines")} | {fill.Elapsed.TotalSeconds:0.0} | {fileMb:0} | {check.Elapsed.TotalSeconds:0.000} | {read.Elapsed.TotalSeconds:0.000} | {filtered.Count} | {memory.PeakGrowthMb:0} |");
-            DeleteDatabase(path);
+            var store = extension switch { "db" => "SQLite (default)", "jsonl" => "JSON Lines", _ => "PostgreSQL" };
+            Console.WriteLine($"| {store} | {fill.Elapsed.TotalSeconds:0.0} | {(double.IsNaN(fileMb) ? "-" : fileMb.ToString("0"))} | {check.Elapsed.TotalSeconds:0.000} | {again.Elapsed.TotalSeconds:0.000} | {read.Elapsed.TotalSeconds:0.000} | {filtered.Count} | {memory.PeakGrowthMb:0} |");
+            if (extension != "postgres")
+            {
+                DeleteDatabase(path);
+            }
         }
     }
 

@@ -35,7 +35,7 @@ internal static class StreamBenchmark
         {
             // What a CSV row carries besides Name and Url, held as the input's error target.
             var row = new Dictionary<string, string> { ["Name"] = $"stream-{i}", ["Url"] = $"https://example.com/stream/{i}.jpg", ["Team"] = "casting", ["Note"] = "approved by legal" };
-            submitter.Add(new SubmitItem { Provider = Provider.JimmyAI, Name = row["Name"], Url = row["Url"], Target = row });
+            await submitter.AddAsync(new SubmitItem { Provider = Provider.JimmyAI, Name = row["Name"], Url = row["Url"], Target = row }, CancellationToken.None);
             if ((i + 1) % (rows / 10) == 0)
             {
                 Console.WriteLine($"{i + 1,9:N0} rows in, {reporter.Outputs,9:N0} out, {clock.Elapsed.TotalSeconds,6:0.0} s, heap peak growth {memory.PeakGrowthMb,5:0} MB");

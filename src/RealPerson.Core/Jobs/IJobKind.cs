@@ -53,6 +53,9 @@ public interface IJobKind<TJob>
     /// <summary>The error for a job still not final at its deadline (given its state from <see cref="AtDeadline"/>).</summary>
     RealPersonException TimedOut(TJob job, System.TimeSpan waited);
 
+    /// <summary>What a finished job counts under in the progress line ("Active", "Failed", ...).</summary>
+    string OutcomeOf(TJob job);
+
     /// <summary>Counts for the progress line, e.g. "1 Completed, 2 Processing".</summary>
-    string Summary(IReadOnlyCollection<TJob> done, IReadOnlyCollection<TJob> pending);
+    string Summary(DoneTally done, IReadOnlyCollection<TJob> pending);
 }

@@ -33,7 +33,7 @@ public sealed class JobWaiter<TJob>
     private readonly AssetLedger? ledger;
     private readonly Channel<(TJob Job, object? Target)> inputs = Channel.CreateUnbounded<(TJob, object?)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Entry> pending = new();
-    private readonly List<TJob> done = new();
+    private readonly DoneTally done = new();
 
     // One round only: output waits here to come out in input order.
     private List<(Entry Entry, RealPersonException? Error)>? roundOutput;
@@ -428,14 +428,14 @@ public sealed class JobWaiter<TJob>
     {
         var outcome = kind.ErrorOfFinal(entry.Job) is { } error ? $" ({error.Message})" : string.Empty;
         reporter.Verbose($"{kind.Describe(entry.Job)} came in already final{outcome}: passed on as it is, not raised as an error again.");
-        done.Add(entry.Job);
+        done.Add(kind.OutcomeOf(entry.Job), entry.Job);
         reporter.Output(entry.Job);
     }
 
     private void Emit(Entry entry, RealPersonException? error)
     {
         pending.Remove(entry);
-        done.Add(entry.Job);
+        done.Add(kind.OutcomeOf(entry.Job), entry.Job);
         if (roundOutput != null)
         {
             roundOutput.Add((entry, error));

@@ -30,11 +30,23 @@ public sealed class AssetSubmitter
     private readonly SubmissionResults results;
     private readonly SubmissionJournal journal;
     private readonly SubmissionSender sender;
-    private readonly Dictionary<string, Task<Asset?>> thisRun = new(StringComparer.Ordinal);
+    private readonly RunInputs thisRun;
+    private readonly SemaphoreSlim room = new(MaxInHand);
+
+    // Inputs taken by Add without room: their answers make no room.
+    private int owed;
+    private readonly TaskCompletionSource<bool> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int inputsRead;
 
     // Duplicates are answered from another thread when their first copy is done; the run waits for them too.
     private readonly List<Task> repeats = new();
+
+    /// <summary>
+    /// The most inputs taken in and not yet answered: a fast source (Import-Csv of 100,000 rows) waits
+    /// in <see cref="AddAsync"/> rather than being read into memory whole. Far more than the 30
+    /// requests in flight and the batches of 20 being gathered need.
+    /// </summary>
+    public const int MaxInHand = 2000;
 
     public AssetSubmitter(ProviderClients clients, SubmitOptions options, IReporter reporter, AssetLedger? ledger = null)
     {
@@ -42,7 +54,8 @@ public sealed class AssetSubmitter
         this.options = options;
         this.reporter = reporter;
         this.ledger = ledger;
-        results = new SubmissionResults(reporter);
+        results = new SubmissionResults(reporter, MadeRoom);
+        thisRun = new RunInputs(ledger);
         journal = new SubmissionJournal(ledger, reporter);
         sender = new SubmissionSender(clients, options, reporter, results, journal);
     }
@@ -52,11 +65,57 @@ public sealed class AssetSubmitter
     /// <summary>The failure that stopped the run (a refused key, no balance, no connection), once there is one.</summary>
     public RealPersonException? StoppedBy => sender.StoppedBy;
 
-    public void Add(SubmitItem item) => inputs.Writer.TryWrite(item);
+    /// <summary>Takes an input, whether or not there is room for it (tests, and callers that feed a known few).</summary>
+    public void Add(SubmitItem item)
+    {
+        if (!room.Wait(0))
+        {
+            Interlocked.Increment(ref owed);
+        }
+
+        inputs.Writer.TryWrite(item);
+    }
+
+    /// <summary>Takes an input once fewer than <see cref="MaxInHand"/> are in hand (or the run is over).</summary>
+    public async Task AddAsync(SubmitItem item, CancellationToken cancellationToken)
+    {
+        var turn = room.WaitAsync(cancellationToken);
+        await Task.WhenAny(turn, ended.Task).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        inputs.Writer.TryWrite(item);
+    }
 
     public void Complete() => inputs.Writer.TryComplete();
 
+    private void MadeRoom()
+    {
+        var debt = Volatile.Read(ref owed);
+        while (debt > 0)
+        {
+            if (Interlocked.CompareExchange(ref owed, debt - 1, debt) == debt)
+            {
+                return;
+            }
+
+            debt = Volatile.Read(ref owed);
+        }
+
+        room.Release();
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunInputsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ended.TrySetResult(true);
+        }
+    }
+
+    private async Task RunInputsAsync(CancellationToken cancellationToken)
     {
         var known = options.Force ? KnownSubmissions.None : options.Known ?? await LoadKnownAsync(cancellationToken).ConfigureAwait(false);
         var sending = new List<Task>();
@@ -75,6 +134,13 @@ public sealed class AssetSubmitter
                 {
                     // The input has gone quiet (a slow source, a person typing): send what is gathered.
                     sending.AddRange(batches.TakeAll().Select(batch => sender.SendAsync(batch, cancellationToken)));
+                }
+
+                // Done sends keep nothing in memory (a long run would hold every input); failed ones are awaited below.
+                sending.RemoveAll(t => t.Status == TaskStatus.RanToCompletion);
+                lock (repeats)
+                {
+                    repeats.RemoveAll(t => t.Status == TaskStatus.RanToCompletion);
                 }
             }
 
@@ -101,7 +167,7 @@ public sealed class AssetSubmitter
                 }
 
                 var pending = new PendingSubmission(slot, item);
-                thisRun[item.DedupeKey] = pending.Completion.Task;
+                thisRun.Sending(item.DedupeKey, pending.Completion.Task);
                 if (batches.Add(pending, clients.Vendor(item.Provider)) is { } ready)
                 {
                     sending.Add(sender.SendAsync(ready, cancellationToken));
@@ -111,7 +177,13 @@ public sealed class AssetSubmitter
 
         results.InputComplete();
         sending.AddRange(batches.TakeAll().Select(batch => sender.SendAsync(batch, cancellationToken)));
-        await Task.WhenAll(sending.Concat(repeats)).ConfigureAwait(false);
+        Task[] outstanding;
+        lock (repeats)
+        {
+            outstanding = sending.Concat(repeats).ToArray();
+        }
+
+        await Task.WhenAll(outstanding).ConfigureAwait(false);
         await sender.WhenWatchedDoneAsync().ConfigureAwait(false);
         if (results.NotSent.Warning(inputsRead) is { } warning)
         {
@@ -142,12 +214,12 @@ public sealed class AssetSubmitter
     {
         // This run first: a database lookup would find this run's own intent, still in flight, and
         // call the repeat Unknown instead of answering it with the first copy's asset.
-        if (thisRun.TryGetValue(item.DedupeKey, out var first))
+        if (thisRun.FirstCopy(item) is { } first)
         {
             Summary.CountReused();
             results.NotSent.Repeat();
             reporter.Verbose($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
-            repeats.Add(first.ContinueWith(
+            var answered = first.ContinueWith(
                 t =>
                 {
                     var asset = t.Status == TaskStatus.RanToCompletion ? t.Result : null;
@@ -158,7 +230,12 @@ public sealed class AssetSubmitter
                 },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default));
+                TaskScheduler.Default);
+            lock (repeats)
+            {
+                repeats.Add(answered);
+            }
+
             return true;
         }
 

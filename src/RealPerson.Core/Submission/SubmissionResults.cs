@@ -19,7 +19,14 @@ internal sealed class SubmissionResults
     private int answered;
     private volatile bool inputComplete;
 
-    public SubmissionResults(IReporter reporter) => this.reporter = reporter;
+    private readonly Action madeRoom;
+
+    /// <param name="madeRoom">Called once per input answered: the submitter may take another.</param>
+    public SubmissionResults(IReporter reporter, Action madeRoom)
+    {
+        this.reporter = reporter;
+        this.madeRoom = madeRoom;
+    }
 
     public SubmitSummary Summary { get; } = new();
 
@@ -36,6 +43,7 @@ internal sealed class SubmissionResults
     public void Answer(int slot, Action emit)
     {
         emitter.Set(slot, emit);
+        madeRoom();
         var done = Interlocked.Increment(ref answered);
         var total = Volatile.Read(ref received);
         var percent = inputComplete && total > 0 ? (int)(100L * done / total) : -1;

@@ -135,11 +135,13 @@ public sealed class VerificationJobs : IJobKind<AvatarVerification>
                 $"The verification task {job.TaskId} gave no link within {waited.TotalSeconds:0} s.")
             : ExpiredError(null, ExpiredWithoutWord(job), null);
 
-    public string Summary(IReadOnlyCollection<AvatarVerification> done, IReadOnlyCollection<AvatarVerification> pending)
+    public string OutcomeOf(AvatarVerification job) => job.Status.ToString();
+
+    public string Summary(DoneTally done, IReadOnlyCollection<AvatarVerification> pending)
     {
         if (pending.FirstOrDefault() is not { } job)
         {
-            return done.FirstOrDefault()?.Status.ToString() ?? string.Empty;
+            return (done.Last as AvatarVerification)?.Status.ToString() ?? string.Empty;
         }
 
         if (goal == VerificationGoal.Link)

@@ -99,13 +99,12 @@ public sealed class VideoJobs : IJobKind<Video>
             RecommendedAction = "Wait again later (Get-SeedanceVideo | Wait-SeedanceVideo), or raise -TimeoutSec.",
         };
 
-    public string Summary(IReadOnlyCollection<Video> done, IReadOnlyCollection<Video> pending)
-    {
-        var completed = done.Count(v => v.Status == VideoStatus.Completed);
-        var failed = done.Count(v => v.Status == VideoStatus.Failed);
-        var other = done.Count - completed - failed;
-        return $"{completed} Completed, {failed} Failed, {pending.Count} in progress" + (other > 0 ? $", {other} timed out or unreadable" : string.Empty);
-    }
+    public string OutcomeOf(Video job) => job.Status is VideoStatus.Completed or VideoStatus.Failed ? job.Status.ToString() : Other;
+
+    public string Summary(DoneTally done, IReadOnlyCollection<Video> pending) =>
+        $"{done[nameof(VideoStatus.Completed)]} Completed, {done[nameof(VideoStatus.Failed)]} Failed, {pending.Count} in progress" + (done[Other] > 0 ? $", {done[Other]} timed out or unreadable" : string.Empty);
+
+    private const string Other = "other";
 
     /// <summary>What the vendor said now, over what was known (the request's own fields are not in every answer).</summary>
     public static Video Merge(Video known, Video fresh)

@@ -101,11 +101,10 @@ public sealed class AssetJobs : IJobKind<Asset>
             RecommendedAction = "Wait again later (Get-RealPersonAsset -Status Processing | Wait-AssetActive), or raise -TimeoutSec.",
         };
 
-    public string Summary(IReadOnlyCollection<Asset> done, IReadOnlyCollection<Asset> pending)
-    {
-        var active = done.Count(a => a.Status == AssetStatus.Active);
-        var failed = done.Count(a => a.Status == AssetStatus.Failed);
-        var other = done.Count - active - failed;
-        return $"{active} Active, {failed} Failed, {pending.Count} Processing" + (other > 0 ? $", {other} timed out or unreadable" : string.Empty);
-    }
+    public string OutcomeOf(Asset job) => job.Status is AssetStatus.Active or AssetStatus.Failed ? job.Status.ToString() : Other;
+
+    public string Summary(DoneTally done, IReadOnlyCollection<Asset> pending) =>
+        $"{done[nameof(AssetStatus.Active)]} Active, {done[nameof(AssetStatus.Failed)]} Failed, {pending.Count} Processing" + (done[Other] > 0 ? $", {done[Other]} timed out or unreadable" : string.Empty);
+
+    private const string Other = "other";
 }

@@ -157,7 +157,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
             }
             else
             {
-                submitter.Add(item);
+                Take(item);
             }
 
             Reporter.Drain(this);
@@ -165,7 +165,9 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
         }
 
         var target = TargetOf(provider);
-        var earlier = FindKnown(item);
+
+        // What the ledger holds only matters to what -WhatIf and -Confirm say (the run checks it itself).
+        var earlier = WhatIfMode || MyInvocation.BoundParameters.ContainsKey("Confirm") ? FindKnown(item) : null;
         var url = Http.UrlText.Redact(Url);
         var action = earlier != null
             ? $"would skip '{Name}' ({url}) (already known to {target}: {KnownSubmissions.Describe(earlier)}); nothing is paid"
@@ -175,11 +177,17 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
         if (ShouldProcess(action, $"Submit '{Name}' ({url}) to {target} for review? It is a paid request.", "Submit-RealPersonAsset"))
         {
             EnsureConnection(provider, Name);
-            submitter.Add(item);
+            Take(item);
         }
 
         Reporter.Drain(this);
     }
+
+    /// <summary>
+    /// Hands an input to the run once it has room (a fast source, Import-Csv of 100,000 rows, is not
+    /// read into memory whole), writing what the run says meanwhile.
+    /// </summary>
+    private void Take(SubmitItem item) => RunToCompletion(submitter!.AddAsync(item, CancellationToken));
 
     /// <summary>Where this run would send a provider's inputs; under -WhatIf, what would stop it or make it real is said once.</summary>
     private PaidTarget TargetOf(Provider provider)
