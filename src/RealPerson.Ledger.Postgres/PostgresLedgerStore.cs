@@ -12,15 +12,16 @@ namespace RealPerson.Ledger.Postgres;
 /// The ledger in a PostgreSQL database, for fleets: many machines on one account share it, and a
 /// request any of them claims is paid for once. The same tables as the SQLite store (the journal,
 /// each asset's latest state by the one fold, claims and leases), in the schema <c>realperson</c>;
-/// leases are timed by the server's clock. Every write transaction first takes one advisory lock,
-/// so that claims and the outcomes that end them are decided one transaction at a time across the
-/// fleet, with no deadlock between groups of writes in other orders; each process writes in
-/// groups (<see cref="GroupCommit{TSession}"/>), so that lock is taken once per group, not per record.
+/// leases are timed by the server's clock. A write transaction that decides or ends claims first
+/// takes one advisory lock, so that claims and the outcomes that end them are decided one
+/// transaction at a time across the fleet, with no deadlock between groups in other orders; each
+/// process writes in groups (<see cref="GroupCommit{TSession}"/>), so that lock is taken once per
+/// group, not per record, and statuses learned while waiting do not take it.
 /// Made by <see cref="AssetLedger"/> through reflection, only when a PostgreSQL ledger is named.
 /// </summary>
 internal sealed class PostgresLedgerStore : ILedgerStore
 {
-    private const long WriteLock = 0x5265616C4C656467; // "RealLedg"
+    private const long ClaimsLock = 0x5265616C4C656467; // "RealLedg"
 
     private readonly NpgsqlConnectionStringBuilder settings;
     private readonly NpgsqlDataSource source;
@@ -44,18 +45,22 @@ internal sealed class PostgresLedgerStore : ILedgerStore
     public Task CheckAsync(CancellationToken cancellationToken) => Task.Run(() => Use(_ => true), cancellationToken);
 
     public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken) =>
-        writes.RunAsync(session =>
-        {
-            session.Append(records);
-            return true;
-        });
+        writes.RunAsync(
+            session =>
+            {
+                session.Append(records);
+                return true;
+            },
+            claims: records.Any(r => LedgerEvent.EndsAClaim(r.Event)));
 
     public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
-        writes.RunAsync(session =>
-        {
-            session.PreloadClaims(claims.Select(c => c.Identity));
-            return ClaimRule.DecideAll(claims, holder, session, session, session.Append, () => session.Lease(holder, lease));
-        });
+        writes.RunAsync(
+            session =>
+            {
+                session.PreloadClaims(claims.Select(c => c.Identity));
+                return ClaimRule.DecideAll(claims, holder, session, session, session.Append, () => session.Lease(holder, lease));
+            },
+            claims: true);
 
     public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
         Task.Run(() => Use(connection => PostgresClaimRows.Held(connection, identities)), cancellationToken);
@@ -101,12 +106,17 @@ internal sealed class PostgresLedgerStore : ILedgerStore
         }
     }
 
-    /// <summary>One write transaction: the fleet's write lock first, then the group's writes (sent in as few batches as it allows), then commit.</summary>
-    private Task WriteAsync(Action<PostgresWriteSession> body) => Task.Run(() => Use(connection =>
+    /// <summary>
+    /// One write transaction: the fleet's claims lock first when the group decides or ends claims
+    /// (statuses learned while waiting need not wait for it), then the group's writes (sent in as few
+    /// batches as it allows), then commit.
+    /// </summary>
+    private Task WriteAsync(bool claims, Action<PostgresWriteSession> body) => Task.Run(() => Use(connection =>
     {
         using var transaction = connection.BeginTransaction();
-        using (var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriteLock})", connection, transaction))
+        if (claims)
         {
+            using var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ClaimsLock})", connection, transaction);
             locked.ExecuteNonQuery();
         }
 

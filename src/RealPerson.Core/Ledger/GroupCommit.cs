@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace RealPerson.Ledger;
@@ -14,16 +15,22 @@ namespace RealPerson.Ledger;
 /// <typeparam name="TSession">What a write works on inside the store's transaction.</typeparam>
 internal sealed class GroupCommit<TSession>
 {
-    // Opens a transaction (or takes the lock), runs the body in it, commits.
-    private readonly Func<Action<TSession>, Task> transact;
+    // Opens a transaction (or takes the lock), runs the body in it, commits; told whether any write of the group claims.
+    private readonly Func<bool, Action<TSession>, Task> transact;
     private readonly object gate = new();
     private List<IWrite> queue = new();
     private bool writing;
 
-    public GroupCommit(Func<Action<TSession>, Task> transact) => this.transact = transact;
+    /// <param name="transact">
+    /// Opens a transaction, runs the body in it and commits; its first argument says whether a write of
+    /// the group decides or ends claims (a store shared by many machines serialises those, not the rest).
+    /// </param>
+    public GroupCommit(Func<bool, Action<TSession>, Task> transact) => this.transact = transact;
 
     private interface IWrite
     {
+        bool Claims { get; }
+
         void Run(TSession session);
 
         void Committed();
@@ -32,9 +39,10 @@ internal sealed class GroupCommit<TSession>
     }
 
     /// <summary>Queues a write; the task ends when it is committed. Not cancellable: a record of a paid request must not be half written.</summary>
-    public Task<T> RunAsync<T>(Func<TSession, T> work)
+    /// <param name="claims">The write decides or ends claims.</param>
+    public Task<T> RunAsync<T>(Func<TSession, T> work, bool claims = false)
     {
-        var write = new Write<T>(work);
+        var write = new Write<T>(work, claims);
         bool start;
         lock (gate)
         {
@@ -70,7 +78,7 @@ internal sealed class GroupCommit<TSession>
 
             try
             {
-                await transact(session => group.ForEach(w => w.Run(session))).ConfigureAwait(false);
+                await transact(group.Any(w => w.Claims), session => group.ForEach(w => w.Run(session))).ConfigureAwait(false);
                 group.ForEach(w => w.Committed());
             }
             catch (Exception e) when (group.Count == 1)
@@ -83,7 +91,7 @@ internal sealed class GroupCommit<TSession>
                 {
                     try
                     {
-                        await transact(write.Run).ConfigureAwait(false);
+                        await transact(write.Claims, write.Run).ConfigureAwait(false);
                         write.Committed();
                     }
                     catch (Exception alone)
@@ -100,7 +108,13 @@ internal sealed class GroupCommit<TSession>
         private readonly Func<TSession, T> work;
         private T result = default!;
 
-        public Write(Func<TSession, T> work) => this.work = work;
+        public Write(Func<TSession, T> work, bool claims)
+        {
+            this.work = work;
+            Claims = claims;
+        }
+
+        public bool Claims { get; }
 
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

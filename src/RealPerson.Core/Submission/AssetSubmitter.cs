@@ -117,7 +117,9 @@ public sealed class AssetSubmitter
 
     private async Task RunInputsAsync(CancellationToken cancellationToken)
     {
-        var known = options.Force ? KnownSubmissions.None : options.Known ?? await LoadKnownAsync(cancellationToken).ConfigureAwait(false);
+        // A database is asked at sending time, in the claim that decides each input anyway: asking it
+        // here too would be one more query per input. A journal read whole once costs nothing more per input.
+        var known = options.Force || ledger?.AnswersFromIndexes == true ? KnownSubmissions.None : options.Known ?? await LoadKnownAsync(cancellationToken).ConfigureAwait(false);
         var sending = new List<Task>();
         var batches = new SubmissionBatches();
 

@@ -32,7 +32,7 @@ internal sealed class JsonLinesLedgerStore : ILedgerStore
     {
         Path = System.IO.Path.GetFullPath(path);
         this.time = time;
-        writes = new GroupCommit<Session>(WriteLockedAsync);
+        writes = new GroupCommit<Session>((_, body) => WriteLockedAsync(body));
     }
 
     public string Path { get; }

@@ -50,7 +50,7 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
-        writes = new GroupCommit<SqliteTransaction>(body => Task.Run(() => Write(connection => SqliteSchema.InTransaction(connection, body))));
+        writes = new GroupCommit<SqliteTransaction>((_, body) => Task.Run(() => Write(connection => SqliteSchema.InTransaction(connection, body))));
     }
 
     public string Path { get; }
