@@ -34,12 +34,17 @@ function Restore-DeveloperEnvironment {
     foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
 }
 
-function Get-SimulatorDll {
-    $dll = Get-ChildItem -Path (Join-Path $script:RepoRoot 'src/RealPerson.Simulator/bin') -Recurse -Filter 'RealPerson.Simulator.dll' -ErrorAction SilentlyContinue |
+# The newest build of a program of this repository (Debug or Release, whichever was built last).
+function Get-BuiltDll {
+    param([Parameter(Mandatory)] [string] $Project, [Parameter(Mandatory)] [string] $What)
+    $name = Split-Path -Leaf $Project
+    $dll = Get-ChildItem -Path (Join-Path $script:RepoRoot "$Project/bin") -Recurse -Filter "$name.dll" -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if (-not $dll) { throw 'The simulator is not built: run dotnet build Module.sln first.' }
+    if (-not $dll) { throw "The $What is not built: run dotnet build Module.sln first." }
     $dll.FullName
 }
+
+function Get-SimulatorDll { Get-BuiltDll -Project 'src/RealPerson.Simulator' -What 'simulator' }
 
 function Get-FreeTcpPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -199,13 +204,8 @@ function Stop-RecordingProxy {
     }
 }
 
-# The test harness (tests/RealPerson.Harness), newest build: it starts and stops throwaway PostgreSQL clusters.
-function Get-HarnessDll {
-    $dll = Get-ChildItem -Path (Join-Path $script:RepoRoot 'tests/RealPerson.Harness/bin') -Recurse -Filter 'RealPerson.Harness.dll' -ErrorAction SilentlyContinue |
-        Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if (-not $dll) { throw 'The harness is not built: run dotnet build Module.sln first.' }
-    $dll.FullName
-}
+# The test harness (tests/RealPerson.Harness): it starts and stops throwaway PostgreSQL clusters.
+function Get-HarnessDll { Get-BuiltDll -Project 'tests/RealPerson.Harness' -What 'harness' }
 
 # A throwaway PostgreSQL cluster (initdb in a temp folder, a free loopback port; as root it runs as
 # the postgres OS user). Returns its Folder; New-TestPostgresDatabase makes a role and database in it.

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Data.Common;
 using System.Text.Json;
 
 namespace RealPerson.Ledger;
@@ -19,6 +21,22 @@ internal static class LedgerJson
 
     /// <summary>A record from its JSON; throws JsonException when it is not one.</summary>
     public static LedgerRecord Read(string json) => JsonSerializer.Deserialize<LedgerRecord>(json, Options) ?? throw new JsonException("null record");
+
+    /// <summary>The records a command's rows hold as JSON in their first column, in the order read (any database's command).</summary>
+    public static List<LedgerRecord> ReadRecords(DbCommand command)
+    {
+        using (command)
+        {
+            var records = new List<LedgerRecord>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                records.Add(Read(reader.GetString(0)));
+            }
+
+            return records;
+        }
+    }
 
     public static string WriteAsset(Asset asset)
     {

@@ -12,6 +12,7 @@ namespace RealPerson.Commands;
 public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 {
     private IReadOnlyList<Asset>? knownAssets;
+    private (string Key, IReadOnlyList<Asset> Answer)? lastQuestion;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -49,7 +50,7 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 
     /// <summary>The provider the ledger says these ids were submitted to, if it knows them.</summary>
     private Provider? ProviderFromLedger(string[] ids) =>
-        IdInputs.NonEmpty(ids).Any() ? Ledger.LedgerProviders.For(KnownAssets(IdInputs.NonEmpty(ids).ToList(), null), ids) : null;
+        IdInputs.NonEmpty(ids).Any() ? Ledger.LedgerProviders.For(KnownAssets(IdInputs.NonEmpty(ids).Select(id => id.Trim()).Distinct().ToList(), Array.Empty<string>()), ids) : null;
 
     /// <summary>Ids given by hand are read where the ledger says they were submitted (unless -BaseUrl names another): one question for them all.</summary>
     private IReadOnlyList<(Asset Asset, object? Target)> AtTheirEndpoints(IReadOnlyList<(Asset Asset, object? Target)> inputs)
@@ -78,18 +79,27 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     private IReadOnlyList<Asset> KnownAssets(IReadOnlyCollection<string>? assetIds, IReadOnlyCollection<string>? taskIds)
     {
         var ledger = OpenLedger();
-        if (ledger.AnswersFromIndexes)
+        if (!ledger.AnswersFromIndexes)
         {
-            if ((assetIds?.Count ?? 0) + (taskIds?.Count ?? 0) == 0)
-            {
-                return Array.Empty<Asset>();
-            }
-
-            var query = new Ledger.AssetQuery { AssetIds = assetIds ?? Array.Empty<string>(), TaskIds = taskIds ?? Array.Empty<string>() };
-            return RunToCompletion(token => ledger.FindAssetsAsync(query, token));
+            return knownAssets ??= Ledger.LedgerView.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
         }
 
-        return knownAssets ??= Ledger.LedgerView.Fold(RunToCompletion(token => ledger.ReadAllAsync(token)).Records);
+        if ((assetIds?.Count ?? 0) + (taskIds?.Count ?? 0) == 0)
+        {
+            return Array.Empty<Asset>();
+        }
+
+        // The provider and then the endpoints of one record's ids are one question, not two.
+        var key = string.Join("\n", assetIds ?? Array.Empty<string>()) + "\t" + string.Join("\n", taskIds ?? Array.Empty<string>());
+        if (lastQuestion?.Key == key)
+        {
+            return lastQuestion.Value.Answer;
+        }
+
+        var query = new Ledger.AssetQuery { AssetIds = assetIds ?? Array.Empty<string>(), TaskIds = taskIds ?? Array.Empty<string>() };
+        var answer = RunToCompletion(token => ledger.FindAssetsAsync(query, token));
+        lastQuestion = (key, answer);
+        return answer;
     }
 
     /// <summary>This record's inputs as assets to read, each with the object its errors should name.</summary>

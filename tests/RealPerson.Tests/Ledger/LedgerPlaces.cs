@@ -15,11 +15,15 @@ public abstract class LedgerPlace : IDisposable
     public virtual void Dispose() => GC.SuppressFinalize(this);
 }
 
-public sealed class JsonLinesPlace : LedgerPlace
+/// <summary>A ledger file in a folder of its own: <c>.jsonl</c> a JSON Lines journal, <c>.db</c> a SQLite database.</summary>
+public class FilePlace : LedgerPlace
 {
     private readonly TempDirectory dir = new();
+    private readonly string extension;
 
-    public override Task<string> NewLocationAsync() => Task.FromResult(dir.File($"ledger-{Guid.NewGuid():N}.jsonl"));
+    protected FilePlace(string extension) => this.extension = extension;
+
+    public override Task<string> NewLocationAsync() => Task.FromResult(dir.File($"ledger-{Guid.NewGuid():N}.{extension}"));
 
     public override void Dispose()
     {
@@ -28,16 +32,19 @@ public sealed class JsonLinesPlace : LedgerPlace
     }
 }
 
-public sealed class SqlitePlace : LedgerPlace
+public sealed class JsonLinesPlace : FilePlace
 {
-    private readonly TempDirectory dir = new();
-
-    public override Task<string> NewLocationAsync() => Task.FromResult(dir.File($"ledger-{Guid.NewGuid():N}.db"));
-
-    public override void Dispose()
+    public JsonLinesPlace()
+        : base("jsonl")
     {
-        dir.Dispose();
-        base.Dispose();
+    }
+}
+
+public sealed class SqlitePlace : FilePlace
+{
+    public SqlitePlace()
+        : base("db")
+    {
     }
 }
 

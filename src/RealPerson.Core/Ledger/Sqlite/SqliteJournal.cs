@@ -42,23 +42,8 @@ internal static class SqliteJournal
             command.With("$e" + i, names[i]);
         }
 
-        return Read(command);
+        return LedgerJson.ReadRecords(command);
     }
 
-    public static List<LedgerRecord> ReadAll(SqliteConnection connection) => Read(connection.Command(null, "SELECT json FROM records ORDER BY id"));
-
-    private static List<LedgerRecord> Read(SqliteCommand command)
-    {
-        using (command)
-        {
-            var records = new List<LedgerRecord>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                records.Add(LedgerJson.Read(reader.GetString(0)));
-            }
-
-            return records;
-        }
-    }
+    public static List<LedgerRecord> ReadAll(SqliteConnection connection) => LedgerJson.ReadRecords(connection.Command(null, "SELECT json FROM records ORDER BY id"));
 }
