@@ -28,7 +28,8 @@ public sealed partial class ApiMartVendor
     public async Task<string> StartVerificationAsync(string callbackUrl, string projectName, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, string> { ["callback_url"] = callbackUrl, ["project_name"] = projectName };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.FreeCreate, cancellationToken).ConfigureAwait(false);
+        // Costs nothing: a session made twice does no harm, so it is repeated like a read.
+        var response = await http.PostAsync(RealAvatarPath, body, cancellationToken).ConfigureAwait(false);
         var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the verification request");
         return JsonFields.GetId(data, "id", "task_id")
             ?? throw VendorErrors.InvalidAnswer(Provider.APIMart, response, "the verification request (no task id)");
@@ -77,7 +78,7 @@ public sealed partial class ApiMartVendor
     internal async Task<VerificationQueryResult> QueryVerificationAsync(string bytedToken, string projectName, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, string> { ["byted_token"] = bytedToken, ["project_name"] = projectName };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Read, cancellationToken).ConfigureAwait(false);
+        var response = await http.PostAsync(RealAvatarPath, body, cancellationToken).ConfigureAwait(false);
         var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the verification query");
         return new VerificationQueryResult
         {

@@ -93,16 +93,12 @@ public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationA
             ["asset_type"] = assetType.ToString(),
             ["assets"] = assets.Select(a => new Dictionary<string, string> { ["url"] = a.Url, ["name"] = a.Name }).ToArray(),
         };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
-        if (SubmissionAnswer.IsOutcomeUnknown(response))
-        {
-            throw SubmissionAnswer.Unknown(Provider.APIMart, response);
-        }
+        var taskId = await http.CreatePaidAsync(
+            new PaidRequest<string?>(RealAvatarPath, body, "the asset submission", "task id", ApiMartEnvelope.ReadData, (data, _) => JsonFields.GetId(data, "id", "task_id"), id => id),
+            cancellationToken).ConfigureAwait(false);
 
-        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => ApiMartEnvelope.ReadData(response, http.Redactor, "the asset submission", ErrorIds.SubmissionRejected));
-        return SubmissionAnswer.UnknownIfUnreadable(response, () => JsonFields.GetId(data, "id", "task_id"))
-            ?? throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
-                "APIMart accepted the assets but gave no task id to follow them with.");
+        // Never null: the paid create hands back only a result with an id.
+        return taskId!;
     }
 
     /// <summary>Any task (liveness session, liveness result, review, video) as <c>GET /v1/tasks/{id}</c> reports it.</summary>

@@ -341,9 +341,8 @@ internal sealed class SubmissionSender
     /// </summary>
     private async Task RecordRefusedAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, RealPersonException e)
     {
-        var reached = e.ErrorId != ErrorIds.NetworkError;
         SubmissionJournal.MarkRejected(assets, e.Message);
-        await journal.RecordOutcomeAsync(reached ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
+        await journal.RecordOutcomeAsync(Failures.ReachedTheVendor(e) ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
         Summary.CountRejected(assets.Count);
         if (!Failures.StopsTheRun(e))
         {
