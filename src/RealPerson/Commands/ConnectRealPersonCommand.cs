@@ -4,7 +4,7 @@ using System.Security;
 using System.Threading.Tasks;
 using RealPerson.Connections;
 using RealPerson.Hosting;
-using RealPerson.Vendors;
+using RealPerson.Providers;
 
 namespace RealPerson.Commands;
 

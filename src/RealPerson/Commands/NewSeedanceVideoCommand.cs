@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using RealPerson.Providers;
 using RealPerson.Vendors;
 using RealPerson.Videos;
 
@@ -201,7 +202,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         {
             var first = assets[0];
             Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e is null ? "(unknown)" : Http.UrlText.Redact(e)))}); a video can use assets of one endpoint only. Nothing was sent.", assets,
-                $"Choose one endpoint: Get-RealPersonAsset -Status Active -Endpoint '{Connections.ProviderEndpoints.HostAndPort(Connections.ProviderEndpoints.OrPublic(first.Provider, first.Endpoint))}' -Name ... | New-SeedanceVideo -Prompt ...");
+                $"Choose one endpoint: Get-RealPersonAsset -Status Active -Endpoint '{Connections.ProviderEndpoints.HostAndPort(ProviderRegistry.For(first.Provider).OrPublic(first.Endpoint))}' -Name ... | New-SeedanceVideo -Prompt ...");
         }
 
         return (providers[0], assets[0].Endpoint, assets.Select(a => a.AssetUri!).Distinct(StringComparer.Ordinal).ToList());
