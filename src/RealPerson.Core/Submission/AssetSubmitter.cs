@@ -221,7 +221,7 @@ public sealed class AssetSubmitter
         {
             Summary.CountReused();
             results.NotSent.Repeat();
-            reporter.Verbose($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
+            reporter.Verbose($"'{item.Name}' ({UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
             var answered = first.ContinueWith(
                 t =>
                 {

@@ -201,7 +201,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
         if (endpoints.Count > 1)
         {
             var first = assets[0];
-            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e is null ? "(unknown)" : Http.UrlText.Redact(e)))}); a video can use assets of one endpoint only. Nothing was sent.", assets,
+            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e is null ? "(unknown)" : Reporting.UrlText.Redact(e)))}); a video can use assets of one endpoint only. Nothing was sent.", assets,
                 $"Choose one endpoint: Get-RealPersonAsset -Status Active -Endpoint '{Connections.ProviderEndpoints.HostAndPort(ProviderRegistry.For(first.Provider).OrPublic(first.Endpoint))}' -Name ... | New-SeedanceVideo -Prompt ...");
         }
 

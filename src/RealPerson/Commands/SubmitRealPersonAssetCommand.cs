@@ -169,7 +169,7 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
 
         // What the ledger holds only matters to what -WhatIf and -Confirm say (the run checks it itself).
         var earlier = WhatIfMode || MyInvocation.BoundParameters.ContainsKey("Confirm") ? FindKnown(item) : null;
-        var url = Http.UrlText.Redact(Url);
+        var url = Reporting.UrlText.Redact(Url);
         var action = earlier != null
             ? $"would skip '{Name}' ({url}) (already known to {target}: {KnownSubmissions.Describe(earlier)}); nothing is paid"
             : !firstOfEach.Add(DedupeKeys.For(item))
