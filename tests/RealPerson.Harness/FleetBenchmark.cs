@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using RealPerson.Connections;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Vendors;

@@ -3,6 +3,7 @@ using RealPerson;
 using RealPerson.Connections;
 using RealPerson.Harness;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Vendors;

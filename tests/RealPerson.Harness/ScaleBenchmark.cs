@@ -4,6 +4,7 @@ using System.Text.Json;
 using RealPerson.Connections;
 using RealPerson.Jimmy;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Simulator;
 using RealPerson.Submission;

@@ -15,7 +15,7 @@ namespace RealPerson.ApiMart;
 /// link and token; step 2 (<c>byted_token</c>) answers, in an undocumented shape, with the group, a
 /// task that will carry it, or the vendor's words for "not yet", "refused" or "expired".
 /// </summary>
-public sealed partial class ApiMartVendor
+public sealed partial class ApiMartVendor : IVerificationApi
 {
     /// <summary>Upstream's lifetime of the token and link.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(120);

@@ -6,12 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
-using RealPerson.Videos;
+using RealPerson.Vendors;
 
 namespace RealPerson.ApiMart;
 
 /// <summary>APIMart's video calls: <c>POST /v1/videos/generations</c>, read as a task with <c>GET /v1/tasks/{id}</c>.</summary>
-public sealed partial class ApiMartVendor
+public sealed partial class ApiMartVendor : IVideoApi
 {
     public const string VideoCreatePath = "v1/videos/generations";
 

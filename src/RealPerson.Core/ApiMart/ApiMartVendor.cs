@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
 using RealPerson.Reporting;
-using RealPerson.Submission;
 using RealPerson.Validation;
 using RealPerson.Vendors;
 
@@ -18,7 +17,7 @@ namespace RealPerson.ApiMart;
 /// session, liveness result: <c>.Verification.cs</c>; assets into a group: here), task reads
 /// (reviews: <c>.Reviews.cs</c>), and video create and read (<c>.Videos.cs</c>).
 /// </summary>
-public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationApi
+public sealed partial class ApiMartVendor : IVendor, ISubmissionApi
 {
     public const string RealAvatarPath = "v1/seedance2/real-avatar";
     public const string TasksPath = "v1/tasks/";

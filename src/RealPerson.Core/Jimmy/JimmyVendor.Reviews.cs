@@ -12,7 +12,7 @@ using RealPerson.Waiting;
 namespace RealPerson.Jimmy;
 
 /// <summary>Jimmy AI's review reads: one batch-status call per 50 ids; an id a batch leaves out is asked about on its own.</summary>
-public sealed partial class JimmyVendor
+public sealed partial class JimmyVendor : IStatusSource
 {
     public const string StatusPath = "api/open-api/v1/seedance/sp/realperson/status";
     public const string BatchStatusPath = "api/open-api/v1/seedance/sp/realperson/batch-status";

@@ -7,12 +7,12 @@ using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
 using RealPerson.Reporting;
-using RealPerson.Videos;
+using RealPerson.Vendors;
 
 namespace RealPerson.Jimmy;
 
 /// <summary>Jimmy AI's video calls: <c>POST seedance/videos</c> and <c>GET videos/{taskId}</c>.</summary>
-public sealed partial class JimmyVendor
+public sealed partial class JimmyVendor : IVideoApi
 {
     public const string VideoCreatePath = "api/open-api/v1/seedance/videos";
     public const string VideoReadPath = "api/open-api/v1/videos/";

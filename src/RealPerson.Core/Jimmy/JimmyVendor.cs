@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Reporting;
-using RealPerson.Submission;
 using RealPerson.Vendors;
 
 namespace RealPerson.Jimmy;
@@ -12,7 +11,7 @@ namespace RealPerson.Jimmy;
 /// Jimmy AI, the whole seam: SP real-person submit, status and batch-status (<c>.Reviews.cs</c>), and
 /// video create and read (<c>.Videos.cs</c>). Each portrait is its own submit call.
 /// </summary>
-public sealed partial class JimmyVendor : IVendor
+public sealed partial class JimmyVendor : IVendor, ISubmissionApi
 {
     public const string SubmitPath = "api/open-api/v1/seedance/sp/realperson/submit";
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
-using RealPerson.Vendors;
 using RealPerson.Waiting;
 
 namespace RealPerson.Tests.Core;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using RealPerson.Connections;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Simulator;
 using RealPerson.Submission;

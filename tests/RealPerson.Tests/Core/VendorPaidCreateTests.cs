@@ -2,6 +2,7 @@ using System.Text.Json;
 using RealPerson.ApiMart;
 using RealPerson.Jimmy;
 using RealPerson.Tests.Durability;
+using RealPerson.Vendors;
 using RealPerson.Videos;
 
 namespace RealPerson.Tests.Core;
