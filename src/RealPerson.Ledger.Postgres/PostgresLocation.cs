@@ -54,7 +54,8 @@ internal static class PostgresLocation
 
     private static NpgsqlConnectionStringBuilder FromUri(string text)
     {
-        var uri = new Uri(text);
+        // A password pasted with a raw '/', '?', '#' or '@' is still the password.
+        var uri = new Uri(Connections.UriUserInfo.Escaped(text));
         if (uri.Scheme != "postgresql" && uri.Scheme != "postgres")
         {
             throw new FormatException($"the scheme is '{uri.Scheme}', not postgresql");

@@ -23,20 +23,21 @@ public static class CredentialMask
             return string.Empty;
         }
 
-        var scheme = location!.IndexOf("://", StringComparison.Ordinal);
-        return scheme > 0 ? InUri(location, scheme + 3) : InConnectionString(location);
+        return location!.IndexOf("://", StringComparison.Ordinal) > 0 ? InUri(location) : InConnectionString(location);
     }
 
-    private static string InUri(string uri, int authorityStart)
+    private static string InUri(string uri)
     {
-        // The user info ends at the authority's last '@'; the authority at the first '/', '?' or '#'.
-        var authorityEnd = uri.IndexOfAny(new[] { '/', '?', '#' }, authorityStart);
-        var authority = authorityEnd < 0 ? uri.Substring(authorityStart) : uri.Substring(authorityStart, authorityEnd - authorityStart);
-        var at = authority.LastIndexOf('@');
-        var colon = at < 0 ? -1 : authority.IndexOf(':');
-        var masked = colon >= 0 && colon < at
-            ? uri.Substring(0, authorityStart + colon + 1) + Masked + uri.Substring(authorityStart + at)
-            : uri;
+        var masked = uri;
+        if (UriUserInfo.Find(uri) is { } userInfo)
+        {
+            var colon = uri.IndexOf(':', userInfo.Start, userInfo.Length);
+            if (colon >= 0)
+            {
+                masked = uri.Substring(0, colon + 1) + Masked + uri.Substring(userInfo.Start + userInfo.Length);
+            }
+        }
+
         return QueryPassword.Replace(masked, Masked);
     }
 

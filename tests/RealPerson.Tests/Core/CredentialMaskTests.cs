@@ -19,6 +19,22 @@ public class CredentialMaskTests
     }
 
     [Theory]
+    [InlineData("postgresql://rp:pa/ss@db.internal/rp", "postgresql://rp:****@db.internal/rp")]
+    [InlineData("postgresql://rp:pa?ss@db.internal/rp", "postgresql://rp:****@db.internal/rp")]
+    [InlineData("postgresql://rp:pa#ss@db.internal:5433/rp?sslmode=require", "postgresql://rp:****@db.internal:5433/rp?sslmode=require")]
+    public void Masks_a_password_pasted_with_a_raw_slash_question_mark_or_hash(string location, string shown)
+    {
+        Assert.Equal(shown, CredentialMask.InLocation(location));
+    }
+
+    [Fact]
+    public void Escapes_raw_user_info_for_a_uri_parser_and_leaves_the_rest()
+    {
+        Assert.Equal("postgresql://rp:pa%2Fs%3Fs%23x%40y@db/rp?sslmode=require", UriUserInfo.Escaped("postgresql://rp:pa/s?s#x@y@db/rp?sslmode=require"));
+        Assert.Equal("postgresql://db/rp", UriUserInfo.Escaped("postgresql://db/rp"));
+    }
+
+    [Theory]
     [InlineData("Host=db.example.internal;Database=realperson;Username=u;Password=s3cret", "s3cret")]
     [InlineData("Host=db;Username=u;password='a;b=c'", "a;b=c")]
     [InlineData("Server=db;User Id=u;Pwd=s3cret;", "s3cret")]
