@@ -12,26 +12,32 @@ namespace RealPerson.Ledger.Postgres;
 /// The ledger in a PostgreSQL database, for fleets: many machines on one account share it, and a
 /// request any of them claims is paid for once. The same tables as the SQLite store (the journal,
 /// each asset's latest state by the one fold, claims and leases), in the schema <c>realperson</c>;
-/// leases are timed by the server's clock. A write transaction that decides or ends claims first
-/// takes one advisory lock, so that claims and the outcomes that end them are decided one
-/// transaction at a time across the fleet, with no deadlock between groups in other orders; each
-/// process writes in groups (<see cref="GroupCommit{TSession}"/>), so that lock is taken once per
-/// group, not per record, and statuses learned while waiting do not take it.
+/// leases are timed by the server's clock. A write transaction that decides claims or folds records
+/// into asset rows first takes one advisory lock, so that claims, the outcomes that end them and the
+/// asset rows are written one transaction at a time across the fleet: no deadlock between groups
+/// that touch the same assets in other orders, and no asset learned by two workers at once made
+/// twice. Each process writes in groups (<see cref="GroupCommit{TSession}"/>), so that lock is
+/// taken once per group, not per record; only lease renewals go without it. A transaction the
+/// server aborts as a deadlock or a serialization failure is run again.
 /// Made by <see cref="AssetLedger"/> through reflection, only when a PostgreSQL ledger is named.
 /// </summary>
 internal sealed class PostgresLedgerStore : ILedgerStore
 {
-    private const long ClaimsLock = 0x5265616C4C656467; // "RealLedg"
+    private const long WritesLock = 0x5265616C4C656467; // "RealLedg"
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
 
     private readonly NpgsqlConnectionStringBuilder settings;
     private readonly NpgsqlDataSource source;
     private readonly GroupCommit<PostgresWriteSession> writes;
+    private readonly TimeProvider time;
     private readonly object schemaGate = new();
     private volatile bool ready;
 
     public PostgresLedgerStore(string location, LedgerOptions options)
     {
         Path = LedgerLocation.Display(location);
+        time = options.Time;
         settings = PostgresLocation.Parse(location);
         // The ledger uses built-in types only: no catalogue read at each new connection (a command's first question stays quick).
         source = new NpgsqlDataSourceBuilder(settings.ConnectionString).ConfigureTypeLoading(types => types.EnableTypeLoading(false)).Build();
@@ -51,7 +57,7 @@ internal sealed class PostgresLedgerStore : ILedgerStore
                 session.Append(records);
                 return true;
             },
-            claims: records.Any(r => LedgerEvent.EndsAClaim(r.Event)));
+            exclusive: true);
 
     public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, string holder, TimeSpan lease, CancellationToken cancellationToken) =>
         writes.RunAsync(
@@ -60,7 +66,7 @@ internal sealed class PostgresLedgerStore : ILedgerStore
                 session.PreloadClaims(claims.Select(c => c.Identity));
                 return ClaimRule.DecideAll(claims, holder, session, session, session.Append, () => session.Lease(holder, lease));
             },
-            claims: true);
+            exclusive: true);
 
     public Task<IReadOnlyCollection<string>> HeldAsync(IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
         Task.Run(() => Use(connection => PostgresClaimRows.Held(connection, identities)), cancellationToken);
@@ -107,16 +113,46 @@ internal sealed class PostgresLedgerStore : ILedgerStore
     }
 
     /// <summary>
-    /// One write transaction: the fleet's claims lock first when the group decides or ends claims
-    /// (statuses learned while waiting need not wait for it), then the group's writes (sent in as few
-    /// batches as it allows), then commit.
+    /// One write transaction: the fleet's write lock first unless the group only renews or ends
+    /// leases, then the group's writes (sent in as few batches as it allows), then commit. A
+    /// transaction the server aborts (a deadlock, a serialization failure) or that meets a
+    /// connection lost for a moment (a server restart) is run again whole, a few times over about
+    /// four seconds: a claim already committed by a try whose answer was lost is found won again
+    /// (<see cref="ClaimRule"/>).
     /// </summary>
-    private Task WriteAsync(bool claims, Action<PostgresWriteSession> body) => Task.Run(() => Use(connection =>
+    private async Task WriteAsync(bool exclusive, Action<PostgresWriteSession> body)
+    {
+        var wait = FirstRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Task.Run(() =>
+                {
+                    using var connection = OpenReady();
+                    WriteOnce(connection, exclusive, body);
+                }).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && RunAgain(e))
+            {
+            }
+            catch (Exception e) when (e is NpgsqlException || e is TimeoutException)
+            {
+                throw PostgresFailures.Unavailable(Path, settings, e);
+            }
+
+            await Task.Delay(wait, time).ConfigureAwait(false);
+            wait += wait;
+        }
+    }
+
+    private static void WriteOnce(NpgsqlConnection connection, bool exclusive, Action<PostgresWriteSession> body)
     {
         using var transaction = connection.BeginTransaction();
-        if (claims)
+        if (exclusive)
         {
-            using var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ClaimsLock})", connection, transaction);
+            using var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WritesLock})", connection, transaction);
             locked.ExecuteNonQuery();
         }
 
@@ -124,8 +160,11 @@ internal sealed class PostgresLedgerStore : ILedgerStore
         body(session);
         session.Flush();
         transaction.Commit();
-        return true;
-    }));
+    }
+
+    private static bool RunAgain(Exception e) => e is PostgresException server
+        ? server.SqlState == PostgresErrorCodes.DeadlockDetected || server.SqlState == PostgresErrorCodes.SerializationFailure || server.IsTransient
+        : e is NpgsqlException { IsTransient: true } || e is TimeoutException;
 
     private NpgsqlConnection OpenReady()
     {

@@ -73,7 +73,19 @@ CREATE TABLE {Name}.holders (holder text PRIMARY KEY, lease_until timestamptz NO
 
         try
         {
-            using (var meta = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {Name}; CREATE TABLE IF NOT EXISTS {Name}.meta (key text PRIMARY KEY, value text NOT NULL)", connection))
+            // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema is there, so a
+            // schema an administrator made for a role without that right is looked for first.
+            using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_namespace WHERE nspname = @name", connection))
+            {
+                exists.Parameters.AddWithValue("name", Name);
+                if (exists.ExecuteScalar() is null)
+                {
+                    using var schema = new NpgsqlCommand($"CREATE SCHEMA {Name}", connection);
+                    schema.ExecuteNonQuery();
+                }
+            }
+
+            using (var meta = new NpgsqlCommand($"CREATE TABLE IF NOT EXISTS {Name}.meta (key text PRIMARY KEY, value text NOT NULL)", connection))
             {
                 meta.ExecuteNonQuery();
             }

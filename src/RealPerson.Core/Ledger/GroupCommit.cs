@@ -15,7 +15,7 @@ namespace RealPerson.Ledger;
 /// <typeparam name="TSession">What a write works on inside the store's transaction.</typeparam>
 internal sealed class GroupCommit<TSession>
 {
-    // Opens a transaction (or takes the lock), runs the body in it, commits; told whether any write of the group claims.
+    // Opens a transaction (or takes the lock), runs the body in it, commits; told whether a write of the group must run alone.
     private readonly Func<bool, Action<TSession>, Task> transact;
     private readonly object gate = new();
     private List<IWrite> queue = new();
@@ -23,13 +23,14 @@ internal sealed class GroupCommit<TSession>
 
     /// <param name="transact">
     /// Opens a transaction, runs the body in it and commits; its first argument says whether a write of
-    /// the group decides or ends claims (a store shared by many machines serialises those, not the rest).
+    /// the group must run alone among every process sharing the store (a store shared by many machines
+    /// serialises those, not the rest: leases).
     /// </param>
     public GroupCommit(Func<bool, Action<TSession>, Task> transact) => this.transact = transact;
 
     private interface IWrite
     {
-        bool Claims { get; }
+        bool Exclusive { get; }
 
         void Run(TSession session);
 
@@ -39,10 +40,10 @@ internal sealed class GroupCommit<TSession>
     }
 
     /// <summary>Queues a write; the task ends when it is committed. Not cancellable: a record of a paid request must not be half written.</summary>
-    /// <param name="claims">The write decides or ends claims.</param>
-    public Task<T> RunAsync<T>(Func<TSession, T> work, bool claims = false)
+    /// <param name="exclusive">The write must run alone among the processes sharing the store (it decides claims, or folds records into asset rows).</param>
+    public Task<T> RunAsync<T>(Func<TSession, T> work, bool exclusive = false)
     {
-        var write = new Write<T>(work, claims);
+        var write = new Write<T>(work, exclusive);
         bool start;
         lock (gate)
         {
@@ -78,7 +79,7 @@ internal sealed class GroupCommit<TSession>
 
             try
             {
-                await transact(group.Any(w => w.Claims), session => group.ForEach(w => w.Run(session))).ConfigureAwait(false);
+                await transact(group.Any(w => w.Exclusive), session => group.ForEach(w => w.Run(session))).ConfigureAwait(false);
                 group.ForEach(w => w.Committed());
             }
             catch (Exception e) when (group.Count == 1)
@@ -91,7 +92,7 @@ internal sealed class GroupCommit<TSession>
                 {
                     try
                     {
-                        await transact(write.Claims, write.Run).ConfigureAwait(false);
+                        await transact(write.Exclusive, write.Run).ConfigureAwait(false);
                         write.Committed();
                     }
                     catch (Exception alone)
@@ -108,13 +109,13 @@ internal sealed class GroupCommit<TSession>
         private readonly Func<TSession, T> work;
         private T result = default!;
 
-        public Write(Func<TSession, T> work, bool claims)
+        public Write(Func<TSession, T> work, bool exclusive)
         {
             this.work = work;
-            Claims = claims;
+            Exclusive = exclusive;
         }
 
-        public bool Claims { get; }
+        public bool Exclusive { get; }
 
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
