@@ -88,8 +88,19 @@ public sealed class ClaimWatch<T>
 
             await ledger.Time.Delay(wait, cancellationToken).ConfigureAwait(false);
             wait = TimeSpan.FromTicks(Math.Min(LongestLook.Ticks, wait.Ticks * 2));
-            var held = new HashSet<string>(await ledger.HeldAsync(now.Select(w => w.Value.Identity).Distinct().ToList(), cancellationToken).ConfigureAwait(false));
             var clock = ledger.Time.GetUtcNow();
+            HashSet<string> held;
+            try
+            {
+                held = new HashSet<string>(await ledger.HeldAsync(now.Select(w => w.Value.Identity).Distinct().ToList(), cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is RealPersonException || e is System.IO.IOException)
+            {
+                // The ledger out of reach for a moment (a database restart, a lock timeout, a share
+                // that blinks): every claim counts as still held this round, and is looked at again.
+                held = new HashSet<string>(now.Select(w => w.Value.Identity));
+            }
+
             foreach (var (input, (identity, giveUpAt)) in now.Select(w => (w.Key, w.Value)))
             {
                 if (held.Contains(identity) && clock < giveUpAt)
