@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -27,7 +28,15 @@ public sealed class AssetLedger : IDisposable
     private readonly LedgerOptions options;
     private readonly Lazy<ILedgerStore> store;
     private readonly string holder = Guid.NewGuid().ToString("N");
+    private static readonly TimeSpan OwedRetry = TimeSpan.FromSeconds(1);
+
     private readonly object leaseGate = new();
+
+    // The submissions whose claims this run won and has not yet ended with an outcome.
+    private readonly HashSet<string> open = new(StringComparer.Ordinal);
+
+    // Outcomes that could not be written when they came, written before anything else (in order).
+    private List<LedgerRecord> owed = new();
     private ITimer? lease;
     private bool disposed;
 
@@ -67,18 +76,68 @@ public sealed class AssetLedger : IDisposable
     public Task AppendAsync(LedgerRecord record, CancellationToken cancellationToken = default) =>
         AppendAsync(new[] { record }, cancellationToken);
 
-    public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken = default) =>
-        records.Count == 0 ? Task.CompletedTask : Store.AppendAsync(records, cancellationToken);
+    /// <summary>Appends records, after any outcome still owed (<see cref="AppendOutcomeAsync"/>), so the journal keeps their order.</summary>
+    public async Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken = default)
+    {
+        var before = TakeOwed();
+        var all = before.Count == 0 ? records : before.Concat(records).ToList();
+        if (all.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Store.AppendAsync(all, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Owe(before, putBack: true);
+            throw;
+        }
+
+        Ended(all);
+    }
+
+    /// <summary>
+    /// Appends the outcome of a paid request. The vendor has acted, so an outcome the ledger cannot
+    /// take now is not dropped: it is kept and written again every second while this run lives (its
+    /// claim stays held meanwhile, so other runs wait for it rather than take it for lost), and once
+    /// more when the ledger is closed. Throws the failure, for the caller's warning.
+    /// </summary>
+    public async Task AppendOutcomeAsync(IReadOnlyCollection<LedgerRecord> records)
+    {
+        try
+        {
+            await AppendAsync(records, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RealPersonException || e is IOException)
+        {
+            Owe(records.ToList(), putBack: false);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Claims paid requests before they are sent, in one atomic step per group: each is Won (its
     /// intent is journaled: send it), Earlier (the ledger already has it: answer with that), or
-    /// Held (another live run is sending it: wait for its answer, <see cref="HeldAsync"/>).
+    /// Held (another live run is sending it: wait for its answer, <see cref="HeldAsync"/>). From the
+    /// first claim won until the last one ends, this run's lease is renewed.
     /// </summary>
-    public Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, CancellationToken cancellationToken = default)
     {
-        KeepAlive();
-        return Store.ClaimAsync(claims, holder, options.ClaimLease, cancellationToken);
+        var results = await Store.ClaimAsync(claims, holder, options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        var won = claims.Where((_, i) => results[i].Verdict == ClaimVerdict.Won).Select(c => c.SubmissionId).ToList();
+        if (won.Count > 0)
+        {
+            lock (leaseGate)
+            {
+                open.UnionWith(won);
+                KeepAlive();
+            }
+        }
+
+        return results;
     }
 
     /// <summary>Which of these identities another live run still holds.</summary>
@@ -117,11 +176,17 @@ public sealed class AssetLedger : IDisposable
             try
             {
                 // Bounded: a ledger that cannot be reached now must not hold up the end of a command.
+                var left = TakeOwed();
+                if (left.Count > 0)
+                {
+                    Store.AppendAsync(left, CancellationToken.None).Wait(TimeSpan.FromSeconds(2));
+                }
+
                 Store.EndAsync(holder).Wait(TimeSpan.FromSeconds(2));
             }
             catch (AggregateException)
             {
-                // The lease runs out by itself.
+                // The lease runs out by itself; an outcome still owed was warned of when it came.
             }
         }
 
@@ -131,31 +196,137 @@ public sealed class AssetLedger : IDisposable
         }
     }
 
-    /// <summary>From the first claim on, the lease is renewed every third of its length until the ledger is disposed.</summary>
+    private TimeSpan RenewEvery => TimeSpan.FromTicks(options.ClaimLease.Ticks / 3);
+
+    /// <summary>Starts renewing the lease (every third of its length) unless it is renewed already. Under leaseGate.</summary>
     private void KeepAlive()
     {
-        lock (leaseGate)
+        if (lease != null || disposed)
         {
-            if (lease != null || disposed)
-            {
-                return;
-            }
-
-            var every = TimeSpan.FromTicks(options.ClaimLease.Ticks / 3);
-            lease = options.Time.CreateTimer(_ => _ = RenewAsync(), null, every, every);
+            return;
         }
+
+        lease = options.Time.CreateTimer(_ => _ = TickAsync(), null, RenewEvery, RenewEvery);
     }
 
-    private async Task RenewAsync()
+    /// <summary>Writes what is owed, renews the lease while a claim is open, and stops when neither is left.</summary>
+    private async Task TickAsync()
     {
         try
         {
-            await Store.RenewAsync(holder, options.ClaimLease).ConfigureAwait(false);
+            if (HasOwed)
+            {
+                await AppendAsync(Array.Empty<LedgerRecord>(), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            bool holding;
+            lock (leaseGate)
+            {
+                holding = open.Count > 0;
+                if (!holding && owed.Count == 0)
+                {
+                    // Nothing held and nothing owed: no more leases until a claim is won again.
+                    lease?.Dispose();
+                    lease = null;
+                    return;
+                }
+
+                lease?.Change(owed.Count > 0 ? OwedRetry : RenewEvery, owed.Count > 0 ? OwedRetry : RenewEvery);
+            }
+
+            if (holding)
+            {
+                await Store.RenewAsync(holder, options.ClaimLease).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is RealPersonException || e is IOException)
         {
             // Tried again at the next tick; if the ledger stays out of reach the lease runs out, and
             // what this run was sending becomes Unknown to others (never sent twice).
+        }
+    }
+
+    private bool HasOwed
+    {
+        get
+        {
+            lock (leaseGate)
+            {
+                return owed.Count > 0;
+            }
+        }
+    }
+
+    private List<LedgerRecord> TakeOwed()
+    {
+        lock (leaseGate)
+        {
+            if (owed.Count == 0)
+            {
+                return owed;
+            }
+
+            var taken = owed;
+            owed = new List<LedgerRecord>();
+            return taken;
+        }
+    }
+
+    /// <summary>
+    /// Owes records: ones taken to be written and not written go back at the head (<paramref name="putBack"/>),
+    /// a new outcome at the end, written again within a second.
+    /// </summary>
+    private void Owe(List<LedgerRecord> records, bool putBack)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        lock (leaseGate)
+        {
+            if (putBack)
+            {
+                owed.InsertRange(0, records);
+            }
+            else
+            {
+                owed.AddRange(records);
+            }
+
+            if (disposed)
+            {
+                return;
+            }
+
+            if (lease is null)
+            {
+                lease = options.Time.CreateTimer(_ => _ = TickAsync(), null, OwedRetry, OwedRetry);
+            }
+            else if (!putBack)
+            {
+                lease.Change(OwedRetry, OwedRetry);
+            }
+        }
+    }
+
+    /// <summary>Claims ended by outcomes now in the ledger.</summary>
+    private void Ended(IEnumerable<LedgerRecord> written)
+    {
+        lock (leaseGate)
+        {
+            if (open.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var record in written)
+            {
+                if (LedgerEvent.EndsAClaim(record.Event) && record.SubmissionId is { } submission)
+                {
+                    open.Remove(submission);
+                }
+            }
         }
     }
 

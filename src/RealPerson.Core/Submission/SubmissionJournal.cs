@@ -43,13 +43,19 @@ internal sealed class SubmissionJournal
     /// </summary>
     public async Task RecordOutcomeAsync(string eventName, IReadOnlyList<Asset> assets)
     {
+        if (ledger is null)
+        {
+            return;
+        }
+
         try
         {
-            await Append(eventName, assets).ConfigureAwait(false);
+            await ledger.AppendOutcomeAsync(assets.Select(a => LedgerRecord.FromAsset(eventName, a)).ToList()).ConfigureAwait(false);
         }
-        catch (RealPersonException e)
+        catch (Exception e) when (e is RealPersonException || e is System.IO.IOException)
         {
-            reporter.Warning($"{e.Message} The vendor's answer for {string.Join(", ", assets.Select(a => "'" + a.Name + "'"))} ({eventName}) is not in the ledger: keep this command's output.");
+            reporter.Warning($"{e.Message} The vendor's answer for {string.Join(", ", assets.Select(a => "'" + a.Name + "'"))} ({eventName}) is not in the ledger yet: " +
+                "this command writes it as soon as the ledger answers again (other runs wait for it meanwhile). Keep this command's output.");
         }
     }
 
@@ -90,6 +96,4 @@ internal sealed class SubmissionJournal
         }
     }
 
-    private Task Append(string eventName, IEnumerable<Asset> assets) =>
-        ledger is null ? Task.CompletedTask : ledger.AppendAsync(assets.Select(a => LedgerRecord.FromAsset(eventName, a)).ToList(), CancellationToken.None);
 }
