@@ -1,3 +1,4 @@
+using System;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
 using RealPerson.Vendors;
@@ -15,10 +16,15 @@ internal static class SubmissionClaims
         ClaimIdentity.Of(ClaimIdentity.Asset, DedupeKeys.Scoped(DedupeKeys.For(item), endpoint, account));
 
     /// <param name="intent">The asset as journaled before sending (with its submission, endpoint and account).</param>
-    /// <param name="force">-Force: the ledger's earlier submissions do not stop it (another run sending it now still does).</param>
-    public static LedgerClaim For(SubmitItem item, Asset intent, bool force) =>
+    /// <param name="forcedSince">
+    /// -Force, for a run started then: the ledger's submissions from before it do not stop this one
+    /// (one written since, or another run sending it now, still does).
+    /// </param>
+    public static LedgerClaim For(SubmitItem item, Asset intent, DateTimeOffset? forcedSince) =>
         new(IdentityOf(item, intent.Endpoint!, intent.Account),
             new[] { LedgerRecord.FromAsset(LedgerEvent.Intent, intent) },
-            ledger => KnownSubmissions.Find(ledger, item, intent.Endpoint!, intent.Account),
-            force);
+            ledger => KnownSubmissions.Find(ledger, item, intent.Endpoint!, intent.Account) is { } earlier &&
+                      !(forcedSince is { } since && ForceRule.Passes(earlier.UpdatedAt ?? earlier.CreatedAt, since))
+                ? earlier
+                : null);
 }

@@ -26,6 +26,9 @@ internal sealed class SubmissionSender
     private readonly SubmissionJournal journal;
     private readonly SemaphoreSlim throttle;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Provider, TaskCompletionSource<bool>> firstAnswers = new();
+
+    // -Force passes the ledger's answers from before this moment only (ForceRule).
+    private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
     private RealPersonException? stoppedBy;
     private ClaimWatch<PendingSubmission>? watch;
     private CancellationToken runToken;
@@ -247,7 +250,7 @@ internal sealed class SubmissionSender
     /// </summary>
     private async Task<(List<PendingSubmission> Won, List<Asset> Assets)> ClaimAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, CancellationToken cancellationToken)
     {
-        var claims = batch.Select((p, i) => SubmissionClaims.For(p.Item, assets[i], options.Force && !p.WaitedForAnotherRun)).ToList();
+        var claims = batch.Select((p, i) => SubmissionClaims.For(p.Item, assets[i], options.Force && !p.WaitedForAnotherRun ? started : null)).ToList();
         IReadOnlyList<ClaimResult> verdicts;
         try
         {
@@ -287,6 +290,14 @@ internal sealed class SubmissionSender
     /// <summary>The paid request, sent once; its outcome, whatever it is, is journaled and handed back.</summary>
     private async Task SendJournaledAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while the claim waited for the ledger: nothing left, so nothing may be recorded as Unknown.
+            SubmissionJournal.MarkRejected(assets, "Stopped before it was sent; nothing was sent.");
+            await journal.RecordOutcomeAsync(LedgerEvent.NotSent, assets).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         try
         {
             var answers = await clients.Submissions(batch[0].Item.Provider).SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);

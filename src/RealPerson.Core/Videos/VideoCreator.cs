@@ -21,6 +21,9 @@ public sealed class VideoCreator
     private readonly AssetLedger ledger;
     private readonly IReporter reporter;
 
+    // -Force passes the ledger's videos from before this moment only (ForceRule).
+    private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
+
     public VideoCreator(ProviderClients clients, AssetLedger ledger, IReporter reporter)
     {
         this.clients = clients;
@@ -78,11 +81,19 @@ public sealed class VideoCreator
             // Written and flushed with the claim: a crash from here on leaves an Unknown video, never a forgotten charge.
             var claim = new LedgerClaim(KnownVideos.Identity(request, connection.Endpoint, connection.Account),
                 new[] { VideoRecords.ToRecord(LedgerEvent.VideoIntent, video) },
-                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account),
-                force);
+                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account) is { } earlier &&
+                          !(force && ForceRule.Passes(earlier.CreatedAt, started))
+                    ? earlier
+                    : null);
             var verdict = (await ledger.ClaimAsync(new[] { claim }, cancellationToken).ConfigureAwait(false))[0];
             switch (verdict.Verdict)
             {
+                case ClaimVerdict.Won when cancellationToken.IsCancellationRequested:
+                    // Stopped while the claim waited for the ledger: nothing was sent, and the ledger must say so.
+                    video.Error = "Stopped before it was sent; nothing was sent.";
+                    await RecordAsync(LedgerEvent.VideoNotSent, video).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    break;
                 case ClaimVerdict.Won:
                     return new VideoCreation(await SendAsync(request, video, cancellationToken).ConfigureAwait(false), sent: true, sentByAnotherRun: false);
                 case ClaimVerdict.Earlier:
@@ -169,11 +180,12 @@ public sealed class VideoCreator
         try
         {
             // Not cancellable: the outcome of a request that was sent must reach the ledger.
-            await ledger.AppendAsync(VideoRecords.ToRecord(eventName, video), CancellationToken.None).ConfigureAwait(false);
+            await ledger.AppendOutcomeAsync(new[] { VideoRecords.ToRecord(eventName, video) }).ConfigureAwait(false);
         }
-        catch (RealPersonException e)
+        catch (Exception e) when (e is RealPersonException || e is System.IO.IOException)
         {
-            reporter.Warning($"{e.Message} The video {video.TaskId ?? video.RequestId} ({video.Status}) is not in the ledger.");
+            reporter.Warning($"{e.Message} The video {video.TaskId ?? video.RequestId} ({video.Status}) is not in the ledger yet: " +
+                "this command writes it as soon as the ledger answers again (other runs wait for it meanwhile). Keep this command's output.");
         }
     }
 }

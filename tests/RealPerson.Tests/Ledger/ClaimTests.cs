@@ -173,13 +173,13 @@ public abstract class ClaimTests : IDisposable
         AssetLedger ledger, SubmitItem item, bool force = false, string account = Account, string endpoint = Endpoint)
     {
         var intent = Intent(item, endpoint, account);
-        var claim = SubmissionClaims.For(item, intent, force);
+        var claim = SubmissionClaims.For(item, intent, force ? DateTimeOffset.UtcNow : null);
         var result = Assert.Single(await ledger.ClaimAsync(new[] { claim }));
         return (result, claim.Identity, intent.SubmissionId!, intent);
     }
 
     private static async Task<IReadOnlyList<ClaimResult>> ClaimManyAsync(AssetLedger ledger, IReadOnlyList<SubmitItem> items) =>
-        await ledger.ClaimAsync(items.Select(item => SubmissionClaims.For(item, Intent(item, Endpoint, Account), force: false)).ToList());
+        await ledger.ClaimAsync(items.Select(item => SubmissionClaims.For(item, Intent(item, Endpoint, Account), forcedSince: null)).ToList());
 
     private static Asset Intent(SubmitItem item, string endpoint, string account) => new()
     {

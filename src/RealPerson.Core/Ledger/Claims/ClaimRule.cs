@@ -8,7 +8,7 @@ namespace RealPerson.Ledger.Claims;
 /// claims, so that of several runs claiming one identity at once exactly one wins:
 /// a claim another live run holds is Held (that run is sending it: wait for its answer); a claim
 /// whose run died without an answer is dropped, and its intent, kept in the journal, is Unknown
-/// like any lost answer; an earlier request the ledger knows (unless -Force) is Earlier; otherwise
+/// like any lost answer; an earlier request the ledger knows (under -Force, one written since the run started) is Earlier; otherwise
 /// the claim is this run's and its intent is journaled with it.
 /// </summary>
 internal static class ClaimRule
@@ -46,6 +46,13 @@ internal static class ClaimRule
     {
         if (claims.Find(claim.Identity) is { } held)
         {
+            if (held.SubmissionId == claim.SubmissionId)
+            {
+                // This very claim, committed by a write whose caller was told it failed and that runs
+                // it again (GroupCommit's one-by-one fallback): still won, its intent already journaled.
+                return ClaimResult.Won;
+            }
+
             if (held.Live)
             {
                 return ClaimResult.HeldElsewhere(held.SubmissionId);
@@ -54,7 +61,7 @@ internal static class ClaimRule
             claims.Drop(claim.Identity);
         }
 
-        if (!claim.Force && claim.FindEarlier(snapshot) is { } earlier)
+        if (claim.FindEarlier(snapshot) is { } earlier)
         {
             return ClaimResult.EarlierOne(earlier);
         }

@@ -12,7 +12,7 @@ namespace RealPerson.Ledger.Claims;
 /// </summary>
 public sealed class LedgerClaim
 {
-    public LedgerClaim(string identity, IReadOnlyList<LedgerRecord> intent, Func<ILedgerSnapshot, object?> findEarlier, bool force = false)
+    public LedgerClaim(string identity, IReadOnlyList<LedgerRecord> intent, Func<ILedgerSnapshot, object?> findEarlier)
     {
         if (intent.Count == 0 || intent[0].SubmissionId is null)
         {
@@ -22,7 +22,6 @@ public sealed class LedgerClaim
         Identity = identity;
         Intent = intent;
         FindEarlier = findEarlier;
-        Force = force;
     }
 
     /// <summary>What must be paid for once, hashed (<see cref="ClaimIdentity"/>).</summary>
@@ -36,10 +35,8 @@ public sealed class LedgerClaim
 
     /// <summary>
     /// The earlier request in the ledger that makes sending this one a second payment (an asset, a
-    /// video), read inside the claim's transaction; null when there is none.
+    /// video), read inside the claim's transaction; null when there is none (under -Force: none
+    /// written since the run started, <see cref="ForceRule"/>).
     /// </summary>
     public Func<ILedgerSnapshot, object?> FindEarlier { get; }
-
-    /// <summary>-Force: the ledger's earlier requests do not stop it, only another run sending it now.</summary>
-    public bool Force { get; }
 }
