@@ -30,14 +30,12 @@ internal sealed class PostgresLedgerStore : ILedgerStore
     private readonly NpgsqlConnectionStringBuilder settings;
     private readonly NpgsqlDataSource source;
     private readonly GroupCommit<PostgresWriteSession> writes;
-    private readonly TimeProvider time;
     private readonly object schemaGate = new();
     private volatile bool ready;
 
     public PostgresLedgerStore(string location, LedgerOptions options)
     {
         Path = LedgerLocation.Display(location);
-        time = options.Time;
         settings = PostgresLocation.Parse(location);
         // The ledger uses built-in types only: no catalogue read at each new connection (a command's first question stays quick).
         source = new NpgsqlDataSourceBuilder(settings.ConnectionString).ConfigureTypeLoading(types => types.EnableTypeLoading(false)).Build();
@@ -142,7 +140,9 @@ internal sealed class PostgresLedgerStore : ILedgerStore
                 throw PostgresFailures.Unavailable(Path, settings, e);
             }
 
-            await Task.Delay(wait, time).ConfigureAwait(false);
+            // Not options.Time: this assembly (net8.0) and the module's core (netstandard2.0, with
+            // Microsoft.Bcl.TimeProvider's own TimeProvider) do not share that type under pwsh.
+            await Task.Delay(wait).ConfigureAwait(false);
             wait += wait;
         }
     }

@@ -367,6 +367,11 @@ public sealed class AssetLedger : IDisposable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
             throw;
         }
+        catch (TargetInvocationException e) when (e.InnerException is { } inner)
+        {
+            throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
+                $"The PostgreSQL ledger {Path} could not be opened: the module's PostgreSQL driver ({PostgresAssembly}) failed to start ({inner.GetType().Name}: {inner.Message}).");
+        }
         catch (Exception e) when (e is FileNotFoundException || e is FileLoadException || e is BadImageFormatException || e is TypeLoadException)
         {
             throw new RealPersonException(ErrorIds.LedgerUnavailable, FailureCategory.ResourceUnavailable,
