@@ -6,7 +6,7 @@
 # run left accepted assets Unknown, made others wait ten minutes (ClaimHeldElsewhere), and failed
 # the inputs whose claim met the restart (LedgerUnavailable). Takes 1-3 minutes after
 # `dotnet build Module.sln`.
-# usage: tests/review17/pg-restart-midrun.sh [restart once the ledger holds this many records (600)]
+# usage: tests/benchmarks/pg-restart-midrun.sh [restart once the ledger holds this many records (600)]
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 at=${1:-600}
