@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using RealPerson.Json;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
-using RealPerson.Waiting;
 
 namespace RealPerson.Jobs;
 

@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
-using RealPerson.Waiting;
 
 namespace RealPerson.Verification;
 

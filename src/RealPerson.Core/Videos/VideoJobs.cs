@@ -68,7 +68,7 @@ public sealed class VideoJobs : IJobKind<Video>
         var fresh = Merge(video, await clients.At(video.Provider, video.Endpoint).Vendor(video.Provider).ReadVideoAsync(video.TaskId!, cancellationToken).ConfigureAwait(false));
         if (RecordOfChange(video, fresh) is { } record)
         {
-            await Waiting.StatusJournal.RecordAsync(ledger, new[] { record }, reporter).ConfigureAwait(false);
+            await StatusJournal.RecordAsync(ledger, new[] { record }, reporter).ConfigureAwait(false);
         }
 
         return fresh;

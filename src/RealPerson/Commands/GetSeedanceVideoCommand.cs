@@ -39,7 +39,7 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
         }
 
 
-        reader ??= new JobWaiter<Video>(new VideoJobs(Clients), new Waiting.WaitOptions(), Reporter, OpenLedger());
+        reader ??= new JobWaiter<Video>(new VideoJobs(Clients), new WaitOptions(), Reporter, OpenLedger());
         foreach (var (video, target) in CurrentVideos(InputObject ?? System.Array.Empty<Video>()))
         {
             reader.Add(video, target);

@@ -3,7 +3,6 @@ using RealPerson.Jobs;
 using RealPerson.Reporting;
 using RealPerson.Vendors;
 using RealPerson.Videos;
-using RealPerson.Waiting;
 
 namespace RealPerson.Commands;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RealPerson.Jobs;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Vendors;

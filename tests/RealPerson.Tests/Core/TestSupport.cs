@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using RealPerson.Connections;
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
 using RealPerson.Simulator;

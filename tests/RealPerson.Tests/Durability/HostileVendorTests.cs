@@ -1,3 +1,4 @@
+using RealPerson.Jobs;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;
@@ -86,7 +87,7 @@ public sealed class HostileVendorTests
         await using var sim = await SimulatorHost.StartAsync();
         var reporter = new RecordingReporter();
         var clients = Sim.Clients(sim, reporter);
-        var options = new RealPerson.Waiting.WaitOptions
+        var options = new WaitOptions
         {
             FirstPollDelay = TimeSpan.FromMilliseconds(50),
             PollInterval = TimeSpan.FromMilliseconds(100),
