@@ -18,7 +18,8 @@ namespace RealPerson.Jobs;
 /// came in already final comes out as it is, without its error (old news). Polls ramp from a second
 /// up to the poll interval; a failure that asking again cannot cure ends the affected jobs at once,
 /// and so does the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/> times in a
-/// row. <see cref="ReadOnceAsync"/> is the same round run once (the Get- commands).
+/// row. Each poll is one <see cref="JobRound{TJob}"/> (the Get- commands run one alone, through
+/// <see cref="JobReader{TJob}"/>).
 /// </summary>
 public sealed class JobWaiter<TJob>
     where TJob : class
@@ -30,12 +31,11 @@ public sealed class JobWaiter<TJob>
     private readonly WaitOptions options;
     private readonly IReporter reporter;
     private readonly AssetLedger? ledger;
+    private readonly JobRound<TJob> rounds;
     private readonly Channel<(TJob Job, object? Target)> inputs = Channel.CreateUnbounded<(TJob, object?)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Entry> pending = new();
     private readonly DoneTally done = new();
 
-    // One round only: output waits here to come out in input order.
-    private List<(Entry Entry, RealPersonException? Error)>? roundOutput;
     private int arrivals;
 
     public JobWaiter(IJobKind<TJob> kind, WaitOptions options, IReporter reporter, AssetLedger? ledger = null)
@@ -44,9 +44,8 @@ public sealed class JobWaiter<TJob>
         this.options = options;
         this.reporter = reporter;
         this.ledger = ledger;
+        rounds = new JobRound<TJob>(kind, reporter, ledger);
     }
-
-    private bool SingleRound => roundOutput != null;
 
     /// <summary>Hands a job to the wait; thread-safe, and allowed while <see cref="RunAsync"/> runs.</summary>
     public void Add(TJob job, object? target = null) => inputs.Writer.TryWrite((job, target ?? job));
@@ -118,43 +117,6 @@ public sealed class JobWaiter<TJob>
         }
     }
 
-    /// <summary>
-    /// One round instead of a wait (the Get- commands): every job added so far is read once and comes
-    /// out in its state now, final or not, in the order the jobs were added. What could not be read
-    /// is that job's error instead: a vendor that does not know it, a failed read, no answer for it.
-    /// </summary>
-    public async Task ReadOnceAsync(CancellationToken cancellationToken)
-    {
-        Complete();
-        roundOutput = new List<(Entry, RealPersonException?)>();
-        var inputOpen = true;
-        TakeArrivals(ref inputOpen);
-        try
-        {
-            await PollAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var entry in pending.ToList())
-            {
-                Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.ResourceUnavailable,
-                    $"{kind.RouteOf(entry.Job)} gave no status for {kind.Describe(entry.Job)} this time; try again."));
-            }
-        }
-        finally
-        {
-            // What was read comes out; what could not be read is its error alone (nothing was learned).
-            foreach (var (entry, error) in roundOutput.OrderBy(o => o.Entry.Sequence))
-            {
-                if (error is null)
-                {
-                    reporter.Output(entry.Job);
-                }
-                else
-                {
-                    reporter.Error(new RealPersonError(error, entry.Target ?? entry.Job));
-                }
-            }
-        }
-    }
-
     private int TakeArrivals(ref bool inputOpen)
     {
         var count = 0;
@@ -167,7 +129,7 @@ public sealed class JobWaiter<TJob>
             {
                 Emit(entry, problem);
             }
-            else if (kind.IsFinal(item.Job) && !SingleRound)
+            else if (kind.IsFinal(item.Job))
             {
                 PassThrough(entry);
             }
@@ -209,73 +171,55 @@ public sealed class JobWaiter<TJob>
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var changes = new List<LedgerRecord>();
+        var entries = pending.ToList();
+        var answers = await rounds.ReadAsync(entries.Select(e => e.Job).ToList(), cancellationToken).ConfigureAwait(false);
         var retried = new List<(Entry Entry, RealPersonException Failure)>();
-        foreach (var group in pending.GroupBy(e => kind.RouteOf(e.Job)).ToList())
+        var routesRetried = new List<JobAnswer<TJob>>();
+        var unexpected = new List<(Entry Entry, RealPersonException Failure)>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            var entries = group.ToList();
-            IReadOnlyList<JobReading<TJob>> readings;
-            try
+            var (entry, answer) = (entries[i], answers[i]);
+            if (answer.RouteFailure is not { } failure)
             {
-                readings = await kind.ReadAsync(group.Key, entries.Select(e => e.Job).ToList(), cancellationToken).ConfigureAwait(false);
+                Apply(entry, answer.Reading, answer.Route, retried);
             }
-            catch (RealPersonException e) when (SingleRound && e.ErrorId != ErrorIds.MissingApiKey)
+            else if (answer.Unexpected)
             {
-                // Read once: the failure is each job's answer.
-                entries.ForEach(entry => Emit(entry, e));
-                continue;
+                unexpected.Add((entry, failure));
             }
-            catch (RealPersonException e) when (!SingleRound && Failures.EndsTheWait(e))
+            else if (Failures.EndsTheWait(failure))
             {
                 // Asking again will not help: each job comes out now, as last known.
-                entries.ForEach(entry => Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, e.Category, e.Message, e)));
-                continue;
+                Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
             }
-            catch (RealPersonException e) when (!SingleRound)
+            else
             {
-                reporter.Warning($"Could not read {group.Key} statuses: {e.Message} Will try again.");
-                entries.ForEach(entry => entry.FailedRead(e));
-                continue;
+                entry.FailedRead(failure);
+                routesRetried.Add(answer);
             }
-            catch (Exception e) when (!(e is OperationCanceledException) && !(e is RealPersonException))
-            {
-                ApplyUnexpected(entries, e, group.Key);
-                continue;
-            }
+        }
 
-            for (var i = 0; i < entries.Count && i < readings.Count; i++)
-            {
-                Apply(entries[i], readings[i], group.Key, changes, retried);
-            }
+        // One warning per failed read, however many jobs it was the answer for.
+        foreach (var same in routesRetried.GroupBy(a => a.RouteFailure!))
+        {
+            reporter.Warning($"Could not read {same.First().Route} statuses: {same.Key.Message} Will try again.");
         }
 
         WarnRetried(retried);
-        await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);
+        foreach (var same in unexpected.GroupBy(u => u.Failure))
+        {
+            ApplyUnexpected(same.Select(u => u.Entry).ToList(), same.Key);
+        }
     }
 
     /// <summary>
-    /// A failure that is no vendor's answer (a bug, most likely): traced under -Debug, asked again,
-    /// and the end of a job's wait once it has failed the same way <see cref="MaxUnexpectedFailures"/> times in a row.
+    /// A failure that is no vendor's answer (a bug, most likely): asked again, and the end of a job's
+    /// wait once it has failed the same way <see cref="MaxUnexpectedFailures"/> times in a row.
     /// </summary>
-    private void ApplyUnexpected(List<Entry> entries, Exception e, JobRoute route)
+    private void ApplyUnexpected(List<Entry> entries, RealPersonException failure)
     {
-        if (reporter.DebugEnabled)
-        {
-            reporter.Debug($"Reading {route} statuses failed unexpectedly: {e}");
-        }
-
-        var message = VendorText.Inert(e.Message);
-        var failure = new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.NotSpecified,
-            $"Reading {route} statuses failed unexpectedly ({e.GetType().Name}: {message}).", e);
-        var ended = new List<Entry>();
-        foreach (var entry in entries)
-        {
-            if (entry.FailedUnexpectedly(e, failure) >= MaxUnexpectedFailures)
-            {
-                ended.Add(entry);
-            }
-        }
-
+        var e = failure.InnerException!;
+        var ended = entries.Where(entry => entry.FailedUnexpectedly(e, failure) >= MaxUnexpectedFailures).ToList();
         if (ended.Count < entries.Count)
         {
             // Never a crash: each job still comes out, at the latest when its time runs out.
@@ -285,10 +229,10 @@ public sealed class JobWaiter<TJob>
         foreach (var entry in ended)
         {
             Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.NotSpecified,
-                $"Reading {kind.Describe(entry.Job)} failed the same unexpected way {MaxUnexpectedFailures} times in a row ({e.GetType().Name}: {message}); " +
+                $"Reading {kind.Describe(entry.Job)} failed the same unexpected way {MaxUnexpectedFailures} times in a row ({e.GetType().Name}: {VendorText.Inert(e.Message)}); " +
                 "asking again will not help, so its wait ends here, in its last known state.", e)
             {
-                RecommendedAction = "This is most likely a fault in RealPerson: run the command again with -Debug for the stack trace, and report it.",
+                RecommendedAction = failure.RecommendedAction,
             });
         }
     }
@@ -304,7 +248,7 @@ public sealed class JobWaiter<TJob>
         }
     }
 
-    private void Apply(Entry entry, JobReading<TJob> reading, JobRoute route, List<LedgerRecord> changes, List<(Entry, RealPersonException)> retried)
+    private void Apply(Entry entry, JobReading<TJob> reading, JobRoute route, List<(Entry, RealPersonException)> retried)
     {
         if (reading.Failure is { } failure)
         {
@@ -323,13 +267,8 @@ public sealed class JobWaiter<TJob>
             pending.Remove(entry);
             foreach (var job in expanded)
             {
-                if (kind.RecordOfChange(entry.Job, job) is { } record)
-                {
-                    changes.Add(record);
-                }
-
                 var part = new Entry(job, entry.Target, entry.Arrived, entry.Deadline, entry.Sequence);
-                if (kind.IsFinal(job) || SingleRound)
+                if (kind.IsFinal(job))
                 {
                     Emit(part, null);
                 }
@@ -348,26 +287,17 @@ public sealed class JobWaiter<TJob>
         }
 
         entry.NotFoundAnswers = 0;
-        if (kind.RecordOfChange(entry.Job, fresh) is { } change)
-        {
-            changes.Add(change);
-        }
-
         entry.Job = fresh;
-        if (kind.IsFinal(fresh) || SingleRound)
+        if (kind.IsFinal(fresh))
         {
             Emit(entry, null);
         }
     }
 
-    /// <summary>A read that failed for one job: its answer in a single round; in a wait, final only when asking again cannot help.</summary>
+    /// <summary>A read that failed for one job: final only when asking again cannot help.</summary>
     private void ApplyFailure(Entry entry, RealPersonException failure, JobRoute route, List<(Entry, RealPersonException)> retried)
     {
-        if (SingleRound)
-        {
-            Emit(entry, failure);
-        }
-        else if (Failures.EndsTheWait(failure))
+        if (Failures.EndsTheWait(failure))
         {
             Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
         }
@@ -435,12 +365,6 @@ public sealed class JobWaiter<TJob>
     {
         pending.Remove(entry);
         done.Add(kind.OutcomeOf(entry.Job), entry.Job);
-        if (roundOutput != null)
-        {
-            roundOutput.Add((entry, error));
-            return;
-        }
-
         Report(entry, error ?? (kind.IsFinal(entry.Job) ? kind.ErrorOfFinal(entry.Job) : null));
     }
 
