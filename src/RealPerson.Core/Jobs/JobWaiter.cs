@@ -11,14 +11,17 @@ using RealPerson.Reporting;
 namespace RealPerson.Jobs;
 
 /// <summary>
-/// The polling round for every long vendor job (asset reviews, videos): jobs arrive (while it runs,
-/// too), are read in groups per route in as few calls as the vendor allows, and each comes out the
-/// moment it is final, exactly once, in its last known state; one still running at its deadline
-/// comes out with the kind's timeout error (and why its last read failed, if it did), and one that
-/// came in already final comes out as it is, without its error (old news). Polls ramp from a second
-/// up to the poll interval; a failure that asking again cannot cure ends the affected jobs at once,
-/// and so does the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/> times in a
-/// row. Each poll is one <see cref="JobRound{TJob}"/> (the Get- commands run one alone, through
+/// The polling round for every long vendor job (asset reviews, videos, liveness sessions): jobs
+/// arrive (while it runs, too), are read in groups per route in as few calls as the vendor allows,
+/// and each comes out the moment it is final, exactly once, in its last known state. The waiter
+/// alone keeps deadlines: each job's is what its kind says (<see cref="IJobKind{TJob}.DeadlineOf"/>);
+/// one still running then is read one last time and comes out as the kind's
+/// <see cref="IJobKind{TJob}.AtDeadline"/> with its timeout error (and why its last read failed, if
+/// it did); one whose time was up before it arrived is not read at all. One that came in already
+/// final comes out as it is, without its error (old news). Polls ramp from a second up to the poll
+/// interval; a failure that asking again cannot cure ends the affected jobs at once, and so does
+/// the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/> times in a row. Each
+/// poll is one <see cref="JobRound{TJob}"/> (the Get- commands run one alone, through
 /// <see cref="JobReader{TJob}"/>).
 /// </summary>
 public sealed class JobWaiter<TJob>
@@ -63,6 +66,12 @@ public sealed class JobWaiter<TJob>
             while (true)
             {
                 var arrived = TakeArrivals(ref inputOpen);
+                if (arrived > 0)
+                {
+                    // A job whose time was up before it came (a liveness link already expired) is not read.
+                    await TimeOutAsync(pending.Where(e => e.Deadline <= e.Arrived).ToList()).ConfigureAwait(false);
+                }
+
                 if (pending.Count == 0)
                 {
                     nextPollAt = null;
@@ -97,7 +106,8 @@ public sealed class JobWaiter<TJob>
 
                 var before = done.Count;
                 await PollAsync(cancellationToken).ConfigureAwait(false);
-                await ExpireOverdueAsync().ConfigureAwait(false);
+                var polled = DateTimeOffset.UtcNow;
+                await TimeOutAsync(pending.Where(e => e.Deadline <= polled).ToList()).ConfigureAwait(false);
                 if (done.Count > before && pending.Count > 0)
                 {
                     // Some finished, some not: the rest are likely close behind.
@@ -124,12 +134,13 @@ public sealed class JobWaiter<TJob>
         {
             count++;
             var now = DateTimeOffset.UtcNow;
-            var entry = new Entry(kind.Copy(item.Job), item.Target, now, now + options.Timeout, arrivals++);
-            if (kind.CheckFollowable(item.Job) is { } problem)
+            var job = kind.Follow(item.Job, now);
+            var entry = new Entry(job, item.Target, now, kind.DeadlineOf(job, now, options), arrivals++);
+            if (kind.CheckFollowable(job) is { } problem)
             {
                 Emit(entry, problem);
             }
-            else if (kind.IsFinal(item.Job))
+            else if (kind.IsFinal(job))
             {
                 PassThrough(entry);
             }
@@ -318,11 +329,11 @@ public sealed class JobWaiter<TJob>
         }
     }
 
-    private async Task ExpireOverdueAsync()
+    /// <summary>Jobs whose time is up come out as their kind says a job is then, with its timeout error.</summary>
+    private async Task TimeOutAsync(List<Entry> overdue)
     {
-        var now = DateTimeOffset.UtcNow;
         var changes = new List<LedgerRecord>();
-        foreach (var entry in pending.Where(e => e.Deadline <= now).ToList())
+        foreach (var entry in overdue)
         {
             var ended = kind.AtDeadline(entry.Job);
             if (kind.RecordOfChange(entry.Job, ended) is { } change)
@@ -331,7 +342,7 @@ public sealed class JobWaiter<TJob>
             }
 
             entry.Job = ended;
-            Emit(entry, WithLastFailure(kind.TimedOut(ended, options.Timeout), entry.LastReadFailure));
+            Emit(entry, WithLastFailure(kind.TimedOut(ended, entry.Deadline - entry.Arrived), entry.LastReadFailure));
         }
 
         await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);

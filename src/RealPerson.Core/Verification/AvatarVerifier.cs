@@ -10,7 +10,8 @@ namespace RealPerson.Verification;
 /// <summary>
 /// The liveness flow: open a session, wait for its link and token, then (optionally) wait until the
 /// person has passed and the asset group is known. Both waits are <see cref="JobWaiter{TJob}"/>'s,
-/// over <see cref="VerificationJobs"/>. A new session is journaled when its link is ready, and the
+/// over <see cref="VerificationLinkJobs"/> and <see cref="VerificationPassJobs"/>, which say when
+/// each is over (the link wait's timeout, the link's expiry). A new session is journaled when its link is ready, and the
 /// check when it ends (passed, refused, expired), so an interrupted verification can be resumed by
 /// its TaskId (<see cref="ResumeAsync"/>: the session's task gives the link again).
 /// </summary>
@@ -56,7 +57,7 @@ public sealed class AvatarVerifier
 
         // The session's task is usually done in well under a second: look soon, then less often.
         var options = new WaitOptions { Timeout = LinkTimeout, PollInterval = PollInterval, FirstPollDelay = TimeSpan.FromMilliseconds(250), NotFoundGrace = TimeSpan.Zero };
-        var outcome = await RunAsync(session, new VerificationJobs(api, VerificationGoal.Link, Endpoint, reporter), options, null, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunAsync(session, new VerificationLinkJobs(api, Endpoint), options, null, cancellationToken).ConfigureAwait(false);
         return outcome.Result();
     }
 
@@ -68,21 +69,10 @@ public sealed class AvatarVerifier
             throw new ArgumentException("The verification has no BytedToken.", nameof(verification));
         }
 
-        var kind = new VerificationJobs(api, VerificationGoal.Pass, Endpoint, reporter);
-        var session = kind.WithExpiry(verification);
-
-        // Asked at an even pace: the person needs a while on the phone. The wait's own deadline is a
-        // backstop past the first poll after the link's expiry, which ends the session as Expired.
-        var left = kind.GiveUpAt(session) - DateTimeOffset.UtcNow;
-        var options = new WaitOptions
-        {
-            Timeout = (left > TimeSpan.Zero ? left : TimeSpan.Zero) + PollInterval + TimeSpan.FromSeconds(1),
-            PollInterval = PollInterval,
-            FirstPollDelay = PollInterval,
-            NotFoundGrace = TimeSpan.Zero,
-        };
-        var outcome = await RunAsync(session, kind, options, ledger, cancellationToken).ConfigureAwait(false);
-        var ended = outcome.Job ?? session;
+        // Asked at an even pace: the person needs a while on the phone. The link's expiry ends the wait.
+        var options = new WaitOptions { PollInterval = PollInterval, FirstPollDelay = PollInterval, NotFoundGrace = TimeSpan.Zero };
+        var outcome = await RunAsync(verification, new VerificationPassJobs(api, Endpoint, reporter), options, ledger, cancellationToken).ConfigureAwait(false);
+        var ended = outcome.Job ?? verification;
         verification.Status = ended.Status;
         verification.GroupId = ended.GroupId;
         outcome.Result();

@@ -25,7 +25,9 @@ public sealed class VideoJobs : IJobKind<Video>
 
     public string Describe(Video job) => $"video {MessageNames.Of(job)}";
 
-    public Video Copy(Video job) => job.Clone();
+    public Video Follow(Video job, DateTimeOffset arrived) => job.Clone();
+
+    public DateTimeOffset DeadlineOf(Video job, DateTimeOffset arrived, WaitOptions options) => arrived + options.Timeout;
 
     public RealPersonException? CheckFollowable(Video job)
     {

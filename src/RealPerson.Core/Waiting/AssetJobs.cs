@@ -29,7 +29,9 @@ public sealed class AssetJobs : IJobKind<Asset>
 
     public string Describe(Asset job) => MessageNames.Of(job);
 
-    public Asset Copy(Asset job) => job.Clone();
+    public Asset Follow(Asset job, DateTimeOffset arrived) => job.Clone();
+
+    public DateTimeOffset DeadlineOf(Asset job, DateTimeOffset arrived, WaitOptions options) => arrived + options.Timeout;
 
     public RealPersonException? CheckFollowable(Asset asset)
     {

@@ -1,3 +1,4 @@
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
 using RealPerson.Verification;
@@ -112,7 +113,7 @@ public sealed class VerificationJobsTests
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
 
         // Expired long ago (beyond the clock grace): nothing is asked, the session is simply over.
-        var verification = Session(-VerificationJobs.ClockGrace - TimeSpan.FromSeconds(5));
+        var verification = Session(-VerificationPassJobs.ClockGrace - TimeSpan.FromSeconds(5));
         var error = await Assert.ThrowsAsync<RealPersonException>(() =>
             new AvatarVerifier(api, new RecordingReporter(), ledger) { PollInterval = Fast }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long));
 
@@ -171,7 +172,7 @@ public sealed class VerificationJobsTests
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
 
         // Gives up half a second from now; the one read in flight then takes two seconds.
-        var verification = Session(TimeSpan.FromMilliseconds(500) - VerificationJobs.ClockGrace);
+        var verification = Session(TimeSpan.FromMilliseconds(500) - VerificationPassJobs.ClockGrace);
         var error = await Assert.ThrowsAsync<RealPersonException>(() =>
             new AvatarVerifier(api, new RecordingReporter(), ledger) { PollInterval = Fast }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long));
 
@@ -183,17 +184,32 @@ public sealed class VerificationJobsTests
     [Fact]
     public void A_session_without_an_expiry_is_given_one_when_the_wait_starts_and_keeps_it()
     {
-        var kind = new VerificationJobs(new ScriptedVerificationApi(), VerificationGoal.Pass, null, new RecordingReporter());
+        var kind = new VerificationPassJobs(new ScriptedVerificationApi(), null, new RecordingReporter());
         var given = Session(TimeSpan.Zero);
         given.ExpiresAt = null;
+        var started = DateTimeOffset.UtcNow;
 
-        var followed = kind.WithExpiry(given);
-        var first = kind.GiveUpAt(followed);
-        Thread.Sleep(20);
+        var followed = kind.Follow(given, started);
 
         Assert.Null(given.ExpiresAt);
-        Assert.InRange(followed.ExpiresAt!.Value, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(100), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(120));
-        Assert.Equal(first, kind.GiveUpAt(followed));
+        Assert.Equal(started + TimeSpan.FromSeconds(120), followed.ExpiresAt);
+        Assert.Equal(followed.ExpiresAt + VerificationPassJobs.ClockGrace, kind.DeadlineOf(followed, started, new WaitOptions()));
+        Assert.Equal(kind.DeadlineOf(followed, started, new WaitOptions()), kind.DeadlineOf(followed, started + TimeSpan.FromMinutes(1), new WaitOptions { Timeout = TimeSpan.FromSeconds(1) }));
+    }
+
+    [Fact]
+    public async Task The_pass_wait_ends_at_the_links_expiry_not_at_a_timeout_of_its_own()
+    {
+        var api = new ScriptedVerificationApi();
+        var verification = Session(TimeSpan.FromMilliseconds(300) - VerificationPassJobs.ClockGrace);
+
+        var error = await Assert.ThrowsAsync<RealPersonException>(() =>
+            new AvatarVerifier(api, new RecordingReporter()) { PollInterval = TimeSpan.FromMinutes(10) }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long));
+
+        // Polled every ten minutes, yet over at the expiry (plus the grace): read once then, the last look.
+        Assert.Equal(ErrorIds.VerificationExpired, error.ErrorId);
+        Assert.Equal(VerificationStatus.Expired, verification.Status);
+        Assert.Equal(1, api.ResultReads);
     }
 
     [Theory]

@@ -35,7 +35,12 @@ public sealed class ScriptedJobs : IJobKind<ScriptedJob>
 
     public string Describe(ScriptedJob job) => $"job {job.Id}";
 
-    public ScriptedJob Copy(ScriptedJob job) => job.With(job.State);
+    /// <summary>When a job's time is up; by default the wait's timeout after it arrived.</summary>
+    public Func<ScriptedJob, DateTimeOffset, WaitOptions, DateTimeOffset> Deadline { get; init; } = (_, arrived, options) => arrived + options.Timeout;
+
+    public ScriptedJob Follow(ScriptedJob job, DateTimeOffset arrived) => job.With(job.State);
+
+    public DateTimeOffset DeadlineOf(ScriptedJob job, DateTimeOffset arrived, WaitOptions options) => Deadline(job, arrived, options);
 
     public RealPersonException? CheckFollowable(ScriptedJob job) =>
         job.Id.Length == 0 ? new RealPersonException(ErrorIds.AssetNotPollable, FailureCategory.InvalidData, "no id") : null;
@@ -54,7 +59,8 @@ public sealed class ScriptedJobs : IJobKind<ScriptedJob>
 
     public RealPersonException? ErrorOfFinal(ScriptedJob job) => null;
 
-    public ScriptedJob AtDeadline(ScriptedJob job) => job;
+    /// <summary>A job at its deadline is "Ended" (as a liveness session is): the change shows the waiter asked.</summary>
+    public ScriptedJob AtDeadline(ScriptedJob job) => job.With("Ended");
 
     public RealPersonException TimedOut(ScriptedJob job, TimeSpan waited) =>
         new(ErrorIds.WaitTimeout, FailureCategory.OperationTimeout, $"{Describe(job)} is still {job.State} after {waited.TotalSeconds:0.#} s.");
