@@ -106,7 +106,10 @@ public sealed class JobWaiter<TJob>
 
                 var before = done.Count;
                 await PollAsync(cancellationToken).ConfigureAwait(false);
-                var polled = DateTimeOffset.UtcNow;
+
+                // Due at the time the wait woke for, even if the timer ran a little ahead of the clock:
+                // a job at its deadline has had its last look.
+                var polled = Max(DateTimeOffset.UtcNow, wakeAt);
                 await TimeOutAsync(pending.Where(e => e.Deadline <= polled).ToList()).ConfigureAwait(false);
                 if (done.Count > before && pending.Count > 0)
                 {
@@ -402,6 +405,8 @@ public sealed class JobWaiter<TJob>
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
