@@ -3,6 +3,7 @@ using System.Text.Json;
 using RealPerson.Connections;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Vendors;

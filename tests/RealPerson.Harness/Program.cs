@@ -4,6 +4,7 @@ using RealPerson.Connections;
 using RealPerson.Harness;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Vendors;

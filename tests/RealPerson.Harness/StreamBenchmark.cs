@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RealPerson.Connections;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Vendors;

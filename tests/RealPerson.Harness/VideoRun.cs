@@ -1,5 +1,6 @@
 using RealPerson.Connections;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Vendors;
 using RealPerson.Videos;

@@ -405,6 +405,17 @@ Describe 'Completion and views for videos' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('1080p')
     }
 
+    It 'completes -Model, -Ratio and -Resolution for every provider, each model naming its provider' {
+        foreach ($provider in [enum]::GetValues([RealPerson.Provider])) {
+            foreach ($parameter in 'Model', 'Ratio', 'Resolution') {
+                $line = "New-SeedanceVideo -Provider $provider -$parameter "
+                $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+                $found.Count | Should -BeGreaterThan 0 -Because "$provider documents its $parameter values"
+                if ($parameter -eq 'Model') { $found.ToolTip | Should -BeLike "$provider*" }
+            }
+        }
+    }
+
     It 'completes -TaskId from the ledger''s videos' {
         $line = 'Wait-SeedanceVideo -TaskId vt_'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.Count | Should -BeGreaterThan 0

@@ -18,7 +18,7 @@ internal static class ApiMartEnvelope
 
         if (JsonFields.Find(root, "error") is { ValueKind: JsonValueKind.Object } error)
         {
-            throw VendorErrors.Create(Provider.APIMart, response.StatusCode,
+            throw VendorErrors.Create(Provider.APIMart, ApiMartErrorCodes.Known, response.StatusCode,
                 JsonFields.GetString(error, "code") ?? JsonFields.GetString(error, "type"),
                 JsonFields.GetString(error, "message", "msg"), redactor, genericErrorId);
         }
@@ -27,7 +27,7 @@ internal static class ApiMartEnvelope
         if (!response.IsSuccess || (code != null && !IsSuccessCode(code)))
         {
             var message = JsonFields.GetString(root, "message", "msg") ?? (JsonFields.Find(root, "error") is { } text ? JsonFields.TextOf(text) : null);
-            throw VendorErrors.Create(Provider.APIMart, response.StatusCode, code, message, redactor, genericErrorId);
+            throw VendorErrors.Create(Provider.APIMart, ApiMartErrorCodes.Known, response.StatusCode, code, message, redactor, genericErrorId);
         }
 
         return VendorErrors.RequireData(Provider.APIMart, root, response, what);

@@ -9,7 +9,7 @@ using RealPerson.Waiting;
 namespace RealPerson.ApiMart;
 
 /// <summary>APIMart's review reads: assets are read through their review task, one task read per distinct task.</summary>
-public sealed partial class ApiMartVendor
+public sealed partial class ApiMartVendor : IStatusSource
 {
     public async Task<StatusReadResult> ReadStatusesAsync(IReadOnlyList<Asset> assets, CancellationToken cancellationToken)
     {

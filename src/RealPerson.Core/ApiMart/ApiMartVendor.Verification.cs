@@ -15,7 +15,7 @@ namespace RealPerson.ApiMart;
 /// link and token; step 2 (<c>byted_token</c>) answers, in an undocumented shape, with the group, a
 /// task that will carry it, or the vendor's words for "not yet", "refused" or "expired".
 /// </summary>
-public sealed partial class ApiMartVendor
+public sealed partial class ApiMartVendor : IVerificationApi
 {
     /// <summary>Upstream's lifetime of the token and link.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(120);
@@ -28,7 +28,8 @@ public sealed partial class ApiMartVendor
     public async Task<string> StartVerificationAsync(string callbackUrl, string projectName, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, string> { ["callback_url"] = callbackUrl, ["project_name"] = projectName };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.FreeCreate, cancellationToken).ConfigureAwait(false);
+        // Costs nothing: a session made twice does no harm, so it is repeated like a read.
+        var response = await http.PostAsync(RealAvatarPath, body, cancellationToken).ConfigureAwait(false);
         var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the verification request");
         return JsonFields.GetId(data, "id", "task_id")
             ?? throw VendorErrors.InvalidAnswer(Provider.APIMart, response, "the verification request (no task id)");
@@ -77,7 +78,7 @@ public sealed partial class ApiMartVendor
     internal async Task<VerificationQueryResult> QueryVerificationAsync(string bytedToken, string projectName, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, string> { ["byted_token"] = bytedToken, ["project_name"] = projectName };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Read, cancellationToken).ConfigureAwait(false);
+        var response = await http.PostAsync(RealAvatarPath, body, cancellationToken).ConfigureAwait(false);
         var data = ApiMartEnvelope.ReadData(response, http.Redactor, "the verification query");
         return new VerificationQueryResult
         {

@@ -6,12 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
-using RealPerson.Videos;
+using RealPerson.Vendors;
 
 namespace RealPerson.ApiMart;
 
 /// <summary>APIMart's video calls: <c>POST /v1/videos/generations</c>, read as a task with <c>GET /v1/tasks/{id}</c>.</summary>
-public sealed partial class ApiMartVendor
+public sealed partial class ApiMartVendor : IVideoApi
 {
     public const string VideoCreatePath = "v1/videos/generations";
 
@@ -31,27 +31,22 @@ public sealed partial class ApiMartVendor
         };
 
         // APIMart's own client sends an Idempotency-Key on creates; harmless where it is not honoured.
-        var response = await http.PostAsync(VideoCreatePath, body, RequestKind.Submit, cancellationToken, idempotencyKey: requestId).ConfigureAwait(false);
-        if (SubmissionAnswer.IsOutcomeUnknown(response))
-        {
-            throw SubmissionAnswer.Unknown(Provider.APIMart, response);
-        }
+        return await http.CreatePaidAsync(
+            new PaidRequest<Video>(VideoCreatePath, body, "the video request", "task id", ApiMartEnvelope.ReadData, (data, _) => ReadCreated(data), video => video.TaskId)
+            {
+                IdempotencyKey = requestId,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 
-        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => ApiMartEnvelope.ReadData(response, http.Redactor, "the video request", ErrorIds.SubmissionRejected));
-
-        // Documented as a list of one; an object is read too.
+    /// <summary>The task a create answered with: documented as a list of one; an object is read too (anything else has no task id).</summary>
+    private static Video ReadCreated(JsonElement data)
+    {
         var first = data.ValueKind == JsonValueKind.Array ? data.EnumerateArray().FirstOrDefault() : data;
-        var taskId = first.ValueKind == JsonValueKind.Object ? SubmissionAnswer.UnknownIfUnreadable(response, () => JsonFields.GetId(first, "task_id", "id")) : null;
-        if (taskId is null)
-        {
-            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
-                "APIMart accepted the video request but gave no task id to follow it with.");
-        }
-
         return new Video
         {
             Provider = Provider.APIMart,
-            TaskId = taskId,
+            TaskId = JsonFields.GetId(first, "task_id", "id"),
             Status = VideoStatusText.Parse(JsonFields.GetString(first, "status")) ?? VideoStatus.Queued,
             Progress = 0,
         };

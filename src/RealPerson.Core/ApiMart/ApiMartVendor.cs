@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
 using RealPerson.Reporting;
-using RealPerson.Submission;
 using RealPerson.Validation;
 using RealPerson.Vendors;
 
@@ -18,7 +17,7 @@ namespace RealPerson.ApiMart;
 /// session, liveness result: <c>.Verification.cs</c>; assets into a group: here), task reads
 /// (reviews: <c>.Reviews.cs</c>), and video create and read (<c>.Videos.cs</c>).
 /// </summary>
-public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationApi
+public sealed partial class ApiMartVendor : IVendor, ISubmissionApi
 {
     public const string RealAvatarPath = "v1/seedance2/real-avatar";
     public const string TasksPath = "v1/tasks/";
@@ -93,16 +92,12 @@ public sealed partial class ApiMartVendor : IVendor, Verification.IVerificationA
             ["asset_type"] = assetType.ToString(),
             ["assets"] = assets.Select(a => new Dictionary<string, string> { ["url"] = a.Url, ["name"] = a.Name }).ToArray(),
         };
-        var response = await http.PostAsync(RealAvatarPath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
-        if (SubmissionAnswer.IsOutcomeUnknown(response))
-        {
-            throw SubmissionAnswer.Unknown(Provider.APIMart, response);
-        }
+        var taskId = await http.CreatePaidAsync(
+            new PaidRequest<string?>(RealAvatarPath, body, "the asset submission", "task id", ApiMartEnvelope.ReadData, (data, _) => JsonFields.GetId(data, "id", "task_id"), id => id),
+            cancellationToken).ConfigureAwait(false);
 
-        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => ApiMartEnvelope.ReadData(response, http.Redactor, "the asset submission", ErrorIds.SubmissionRejected));
-        return SubmissionAnswer.UnknownIfUnreadable(response, () => JsonFields.GetId(data, "id", "task_id"))
-            ?? throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
-                "APIMart accepted the assets but gave no task id to follow them with.");
+        // Never null: the paid create hands back only a result with an id.
+        return taskId!;
     }
 
     /// <summary>Any task (liveness session, liveness result, review, video) as <c>GET /v1/tasks/{id}</c> reports it.</summary>

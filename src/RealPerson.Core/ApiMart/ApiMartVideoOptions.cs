@@ -1,5 +1,5 @@
 using System;
-using RealPerson.Videos;
+using RealPerson.Vendors;
 
 namespace RealPerson.ApiMart;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Net;
-using RealPerson.Http;
+using RealPerson.Reporting;
 
 namespace RealPerson.Connections;
 

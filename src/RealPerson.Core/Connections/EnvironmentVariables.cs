@@ -1,6 +1,6 @@
 namespace RealPerson.Connections;
 
-/// <summary>The environment variables the module reads.</summary>
+/// <summary>The environment variables the module reads (each provider's are named after it: <see cref="ApiKeyFor"/>).</summary>
 public static class EnvironmentVariables
 {
     public const string JimmyApiKey = "JIMMYAI_API_KEY";
@@ -22,7 +22,11 @@ public static class EnvironmentVariables
         value != null && (value.Trim() == "1" || string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase) ||
                           string.Equals(value.Trim(), "yes", System.StringComparison.OrdinalIgnoreCase) || string.Equals(value.Trim(), "on", System.StringComparison.OrdinalIgnoreCase));
 
-    public static string ApiKeyFor(Provider provider) => provider == Provider.JimmyAI ? JimmyApiKey : ApiMartApiKey;
+    /// <summary>A provider's key variable is named after it (JIMMYAI_API_KEY, APIMART_API_KEY), so every provider has one and no two share it.</summary>
+    public static string ApiKeyFor(Provider provider) => Prefix(provider) + "_API_KEY";
 
-    public static string BaseUrlFor(Provider provider) => provider == Provider.JimmyAI ? JimmyBaseUrl : ApiMartBaseUrl;
+    /// <summary>A provider's base URL variable, named after it as its key's is.</summary>
+    public static string BaseUrlFor(Provider provider) => Prefix(provider) + "_BASE_URL";
+
+    private static string Prefix(Provider provider) => provider.ToString().ToUpperInvariant();
 }

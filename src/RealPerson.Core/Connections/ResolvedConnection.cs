@@ -36,5 +36,5 @@ public sealed class ResolvedConnection
     /// <summary>The same key and retries, at another base URL (an asset's own endpoint).</summary>
     public ResolvedConnection At(Uri baseUrl) => new(Provider, ApiKey, baseUrl, Retry) { Proxy = Proxy };
 
-    public override string ToString() => $"{Provider} at {Http.UrlText.Redact(BaseUrl)}";
+    public override string ToString() => $"{Provider} at {Reporting.UrlText.Redact(BaseUrl)}";
 }

@@ -4,7 +4,11 @@ using System.Security;
 
 namespace RealPerson.Connections;
 
-/// <summary>Converts between SecureString and plain text; the plain form lives only as long as a request needs it.</summary>
+/// <summary>
+/// Converts between SecureString and plain text. The plain form is made once per connection (its
+/// requests' Authorization header and its redactor need it) and lives as long as the connection;
+/// the unmanaged copy made to read it is zeroed at once.
+/// </summary>
 public static class SecretText
 {
     public static SecureString ToSecureString(string plain)

@@ -11,7 +11,7 @@ namespace RealPerson.Http;
 /// </summary>
 public sealed class Redactor
 {
-    public const string Mask = "***";
+    public const string Mask = Reporting.UrlText.Mask;
 
     /// <summary>Redacts nothing (no secret is known).</summary>
     public static readonly Redactor None = new(null);

@@ -5,13 +5,15 @@ namespace RealPerson.Http;
 /// <summary>Turns a vendor's error (HTTP status, its code and message) into a typed exception, the vendor's text first.</summary>
 public static class VendorErrors
 {
-    public static RealPersonException Create(Provider provider, int httpStatus, string? vendorCode, string? vendorMessage, Redactor redactor, string? genericErrorId = null)
+    /// <param name="codes">The vendor's own codes that say more than a refusal (its folder's table).</param>
+    /// <param name="genericErrorId">What a refusal that names nothing more is (SubmissionRejected for a paid create); VendorError by default.</param>
+    public static RealPersonException Create(Provider provider, VendorCodes codes, int httpStatus, string? vendorCode, string? vendorMessage, Redactor redactor, string? genericErrorId = null)
     {
         var code = vendorCode?.Trim();
         var message = redactor.Redact(string.IsNullOrWhiteSpace(vendorMessage) ? "(no message)" : vendorMessage!.Trim());
         var where = code is null ? $"{provider}, HTTP {httpStatus}" : $"{provider} code {code}, HTTP {httpStatus}";
-        var (errorId, category) = Classify(httpStatus, code, genericErrorId ?? ErrorIds.VendorError);
-        return new RealPersonException(errorId, category, $"{message} ({where})")
+        var errorId = ResponseClassifier.ErrorIdOf(httpStatus, code, codes) ?? genericErrorId ?? ErrorIds.VendorError;
+        return new RealPersonException(errorId, CategoryOf(errorId), $"{message} ({where})")
         {
             VendorCode = code,
             VendorMessage = message,
@@ -30,7 +32,7 @@ public static class VendorErrors
 
         throw response.IsSuccess
             ? InvalidAnswer(provider, response, what)
-            : Create(provider, response.StatusCode, null, response.Excerpt(), redactor, genericErrorId);
+            : Create(provider, VendorCodes.None, response.StatusCode, null, response.Excerpt(), redactor, genericErrorId);
     }
 
     /// <summary>The envelope's <c>data</c>, which every success carries.</summary>
@@ -48,33 +50,15 @@ public static class VendorErrors
         };
     }
 
-    private static (string, FailureCategory) Classify(int httpStatus, string? code, string genericErrorId)
+    private static FailureCategory CategoryOf(string errorId) => errorId switch
     {
-        bool Is(int number) => httpStatus == number || code == number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var lower = code?.ToLowerInvariant() ?? string.Empty;
-
-        if (Is(401) || Is(403) || lower.Contains("auth") || lower.Contains("api_key") || lower.Contains("apikey"))
-        {
-            return (ErrorIds.VendorUnauthorized, FailureCategory.AuthenticationError);
-        }
-
-        if (Is(402) || lower.Contains("balance") || lower.Contains("quota"))
-        {
-            return (ErrorIds.VendorInsufficientBalance, FailureCategory.QuotaExceeded);
-        }
-
-        if (Is(429) || lower.Contains("rate_limit"))
-        {
-            return (ErrorIds.VendorRateLimited, FailureCategory.LimitsExceeded);
-        }
-
-        if (httpStatus >= 500)
-        {
-            return (ErrorIds.VendorUnavailable, FailureCategory.ResourceUnavailable);
-        }
-
-        return (genericErrorId, genericErrorId == ErrorIds.SubmissionRejected ? FailureCategory.InvalidArgument : FailureCategory.InvalidOperation);
-    }
+        ErrorIds.VendorUnauthorized => FailureCategory.AuthenticationError,
+        ErrorIds.VendorInsufficientBalance => FailureCategory.QuotaExceeded,
+        ErrorIds.VendorRateLimited => FailureCategory.LimitsExceeded,
+        ErrorIds.VendorUnavailable => FailureCategory.ResourceUnavailable,
+        ErrorIds.SubmissionRejected => FailureCategory.InvalidArgument,
+        _ => FailureCategory.InvalidOperation,
+    };
 
     private static string? Advice(string errorId, Provider provider) => errorId switch
     {

@@ -14,11 +14,12 @@ using RealPerson.Reporting;
 namespace RealPerson.Http;
 
 /// <summary>
-/// Sends JSON requests to one vendor with its key, retrying transient failures with jittered
-/// exponential backoff (honouring Retry-After) within the connection's bounds. A submission is
-/// repeated only when the vendor cannot have acted on it.
+/// Sends JSON requests to one vendor with its key, retrying what <see cref="ResponseClassifier"/>
+/// calls worth another try, with jittered exponential backoff (honouring Retry-After) within the
+/// connection's bounds. Reads and free creates go out here; a paid create only through
+/// <see cref="CreatePaidAsync{T}"/> (<c>VendorHttp.PaidCreate.cs</c>), which owns its protocol.
 /// </summary>
-public sealed class VendorHttp
+public sealed partial class VendorHttp
 {
     /// <summary>Answers larger than this are refused rather than buffered.</summary>
     public const int MaxBodyBytes = 4 * 1024 * 1024;
@@ -50,14 +51,24 @@ public sealed class VendorHttp
 
     public Redactor Redactor { get; }
 
-    /// <param name="idempotencyKey">Sent as the Idempotency-Key header, the same on every retry of this call (paid creates).</param>
-    public Task<VendorResponse> PostAsync(string path, object body, RequestKind kind, CancellationToken cancellationToken, string? idempotencyKey = null) =>
-        SendAsync(HttpMethod.Post, path, JsonSerializer.SerializeToUtf8Bytes(body), kind, cancellationToken, idempotencyKey);
+    /// <summary>
+    /// A request that costs nothing, repeated as freely as a read: a read by POST, or a free
+    /// create (a liveness session), of which a second does no harm. A paid one is never sent here.
+    /// </summary>
+    public Task<VendorResponse> PostAsync(string path, object body, CancellationToken cancellationToken) =>
+        AnswerOfAsync(HttpMethod.Post, path, JsonSerializer.SerializeToUtf8Bytes(body), cancellationToken);
 
     public Task<VendorResponse> GetAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, path, null, RequestKind.Read, cancellationToken, null);
+        AnswerOfAsync(HttpMethod.Get, path, null, cancellationToken);
 
-    private async Task<VendorResponse> SendAsync(HttpMethod method, string path, byte[]? body, RequestKind kind, CancellationToken cancellationToken, string? idempotencyKey)
+    private async Task<VendorResponse> AnswerOfAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    {
+        var last = await SendAsync(method, path, body, paid: false, cancellationToken, null).ConfigureAwait(false);
+        return last.Response ?? throw NoAnswer(last, paid: false);
+    }
+
+    /// <summary>Every try of one call, as the classifier allows; the last try's answer, or its failure when none came.</summary>
+    private async Task<AttemptResult> SendAsync(HttpMethod method, string path, byte[]? body, bool paid, CancellationToken cancellationToken, string? idempotencyKey)
     {
         // The path only: never the host, nor a query string that might carry something secret.
         var what = $"{method} /{path.Split('?')[0].TrimStart('/')}";
@@ -72,45 +83,46 @@ public sealed class VendorHttp
         AttemptResult last;
         try
         {
-            last = await PipelineFor(kind).ExecuteAsync(
+            last = await PipelineFor(paid).ExecuteAsync(
                 static async (ctx, request) => await request.Http.TryOnceAsync(request, ctx.CancellationToken).ConfigureAwait(false),
                 context,
                 new Request(this, method, path, body, idempotencyKey)).ConfigureAwait(false);
         }
-        catch (RealPersonException e) when (kind == RequestKind.Submit && e.ErrorId == ErrorIds.InvalidVendorResponse)
+        catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
         {
-            // An answer too large to read still means the vendor may have acted on the submission.
             TraceCall(call, "an answer too large to read");
-            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
+            throw;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
 
-        if (last.Response is { } response)
+        if (last.Response is not { } response)
         {
-            TraceCall(call, $"HTTP {response.StatusCode}");
-            if (reporter.DebugEnabled)
-            {
-                // The excerpt comes from a body already redacted whole: an echo of the key is never cut in two.
-                reporter.Debug($"{connection.Provider}: {what} -> HTTP {response.StatusCode} {response.Excerpt(300)}");
-            }
-
-            return response;
+            TraceCall(call, "no answer (" + last.FailureKind + ")");
+            return last;
         }
 
-        TraceCall(call, "no answer (" + last.FailureKind + ")");
+        TraceCall(call, $"HTTP {response.StatusCode}");
+        if (reporter.DebugEnabled)
+        {
+            // The excerpt comes from a body already redacted whole: an echo of the key is never cut in two.
+            reporter.Debug($"{connection.Provider}: {what} -> HTTP {response.StatusCode} {response.Excerpt(300)}");
+        }
 
+        return last;
+    }
+
+    /// <summary>A call that got no answer, as the classifier names it: a paid create that may have arrived is Unknown; else the vendor was not reached.</summary>
+    private RealPersonException NoAnswer(AttemptResult last, bool paid)
+    {
         var reason = Redactor.Redact(last.FailureKind);
-        if (kind == RequestKind.Submit && last.MayHaveArrived)
-        {
-            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.ConnectionError,
-                $"{connection.Provider} may have received the submission, but its answer was lost ({reason}).", last.Failure);
-        }
-
-        throw new RealPersonException(ErrorIds.NetworkError, FailureCategory.ConnectionError,
-            $"Could not reach {connection.Provider} at {connection.BaseUrl.Authority}: {reason}.", last.Failure);
+        return ResponseClassifier.NoAnswerErrorId(paid, last.MayHaveArrived) == ErrorIds.SubmissionOutcomeUnknown
+            ? new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.ConnectionError,
+                $"{connection.Provider} may have received the submission, but its answer was lost ({reason}).", last.Failure)
+            : new RealPersonException(ErrorIds.NetworkError, FailureCategory.ConnectionError,
+                $"Could not reach {connection.Provider} at {connection.BaseUrl.Authority}: {reason}.", last.Failure);
     }
 
     /// <summary>-Verbose: one line per HTTP call, with what came back, how long it took and how often it was retried.</summary>
@@ -123,13 +135,13 @@ public sealed class VendorHttp
         }
     }
 
-    // Built once per connection and kind; what varies per call travels in the context (CallKey).
-    private ResiliencePipeline<AttemptResult> PipelineFor(RequestKind kind) =>
-        kind == RequestKind.Submit
-            ? submitPipeline ??= BuildRetryPipeline(kind)
-            : readPipeline ??= BuildRetryPipeline(kind);
+    // Built once per connection, paid or not; what varies per call travels in the context (CallKey).
+    private ResiliencePipeline<AttemptResult> PipelineFor(bool paid) =>
+        paid
+            ? paidPipeline ??= BuildRetryPipeline(paid)
+            : readPipeline ??= BuildRetryPipeline(paid);
 
-    private ResiliencePipeline<AttemptResult> BuildRetryPipeline(RequestKind kind)
+    private ResiliencePipeline<AttemptResult> BuildRetryPipeline(bool paid)
     {
         var retry = connection.Retry;
         if (retry.MaxRetries <= 0)
@@ -146,7 +158,7 @@ public sealed class VendorHttp
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(
-                    args.Outcome.Result is { } attempt && TransientPolicy.ShouldRetry(attempt, kind) &&
+                    args.Outcome.Result is { } attempt && ResponseClassifier.ShouldRetry(attempt, paid) &&
                     WithinBudget(attempt, args.Context.Properties.GetValue(CallKey, CallState.None).Clock.Elapsed, retry)),
 
                 // The vendor's Retry-After wins over our own backoff; null falls back to it.
@@ -166,7 +178,7 @@ public sealed class VendorHttp
 
     private static readonly ResiliencePropertyKey<CallState> CallKey = new("realperson.call");
 
-    private ResiliencePipeline<AttemptResult>? submitPipeline;
+    private ResiliencePipeline<AttemptResult>? paidPipeline;
     private ResiliencePipeline<AttemptResult>? readPipeline;
 
     /// <summary>One call's own facts, for its retries and its trace line.</summary>

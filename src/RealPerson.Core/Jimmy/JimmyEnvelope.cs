@@ -19,7 +19,7 @@ internal static class JimmyEnvelope
         var message = JsonFields.GetString(root, "msg", "message");
         if (!IsSuccessCode(code, response) || !response.IsSuccess)
         {
-            throw VendorErrors.Create(Provider.JimmyAI, response.StatusCode, code, message, redactor, genericErrorId);
+            throw VendorErrors.Create(Provider.JimmyAI, JimmyErrorCodes.Known, response.StatusCode, code, message, redactor, genericErrorId);
         }
 
         return VendorErrors.RequireData(Provider.JimmyAI, root, response, what);

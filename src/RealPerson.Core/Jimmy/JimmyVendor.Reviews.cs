@@ -12,7 +12,7 @@ using RealPerson.Waiting;
 namespace RealPerson.Jimmy;
 
 /// <summary>Jimmy AI's review reads: one batch-status call per 50 ids; an id a batch leaves out is asked about on its own.</summary>
-public sealed partial class JimmyVendor
+public sealed partial class JimmyVendor : IStatusSource
 {
     public const string StatusPath = "api/open-api/v1/seedance/sp/realperson/status";
     public const string BatchStatusPath = "api/open-api/v1/seedance/sp/realperson/batch-status";
@@ -71,7 +71,7 @@ public sealed partial class JimmyVendor
 
     public async Task<Asset> GetStatusAsync(string assetId, CancellationToken cancellationToken)
     {
-        var response = await http.PostAsync(StatusPath, new Dictionary<string, string> { ["asset_id"] = assetId }, RequestKind.Read, cancellationToken).ConfigureAwait(false);
+        var response = await http.PostAsync(StatusPath, new Dictionary<string, string> { ["asset_id"] = assetId }, cancellationToken).ConfigureAwait(false);
         try
         {
             var data = JimmyEnvelope.ReadData(response, http.Redactor, "the status request");
@@ -148,7 +148,7 @@ public sealed partial class JimmyVendor
 
     private async Task<IReadOnlyList<Asset>> ReadBatchAsync(string[] ids, CancellationToken cancellationToken)
     {
-        var response = await http.PostAsync(BatchStatusPath, new Dictionary<string, string[]> { ["asset_ids"] = ids }, RequestKind.Read, cancellationToken).ConfigureAwait(false);
+        var response = await http.PostAsync(BatchStatusPath, new Dictionary<string, string[]> { ["asset_ids"] = ids }, cancellationToken).ConfigureAwait(false);
         var data = JimmyEnvelope.ReadData(response, http.Redactor, "the batch-status request");
         var items = data.ValueKind == JsonValueKind.Array ? data : JsonFields.Find(data, "items", "list", "assets");
         if (items is not { ValueKind: JsonValueKind.Array } array)

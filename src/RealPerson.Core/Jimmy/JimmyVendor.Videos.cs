@@ -7,12 +7,12 @@ using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Json;
 using RealPerson.Reporting;
-using RealPerson.Videos;
+using RealPerson.Vendors;
 
 namespace RealPerson.Jimmy;
 
 /// <summary>Jimmy AI's video calls: <c>POST seedance/videos</c> and <c>GET videos/{taskId}</c>.</summary>
-public sealed partial class JimmyVendor
+public sealed partial class JimmyVendor : IVideoApi
 {
     public const string VideoCreatePath = "api/open-api/v1/seedance/videos";
     public const string VideoReadPath = "api/open-api/v1/videos/";
@@ -31,21 +31,9 @@ public sealed partial class JimmyVendor
             ["ratio"] = request.Ratio,
             ["images"] = request.References.ToArray(),
         };
-        var response = await http.PostAsync(VideoCreatePath, body, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
-        if (SubmissionAnswer.IsOutcomeUnknown(response))
-        {
-            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response);
-        }
-
-        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the video request", ErrorIds.SubmissionRejected));
-        var video = SubmissionAnswer.UnknownIfUnreadable(response, () => ReadVideo(data, null));
-        if (video.TaskId is null)
-        {
-            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult,
-                "JimmyAI accepted the video request but gave no task id to follow it with.");
-        }
-
-        return video;
+        return await http.CreatePaidAsync(
+            new PaidRequest<Video>(VideoCreatePath, body, "the video request", "task id", JimmyEnvelope.ReadData, (data, _) => ReadVideo(data, null), video => video.TaskId),
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Video> ReadVideoAsync(string taskId, CancellationToken cancellationToken)

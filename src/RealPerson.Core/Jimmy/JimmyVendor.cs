@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Http;
 using RealPerson.Reporting;
-using RealPerson.Submission;
 using RealPerson.Vendors;
 
 namespace RealPerson.Jimmy;
@@ -12,7 +11,7 @@ namespace RealPerson.Jimmy;
 /// Jimmy AI, the whole seam: SP real-person submit, status and batch-status (<c>.Reviews.cs</c>), and
 /// video create and read (<c>.Videos.cs</c>). Each portrait is its own submit call.
 /// </summary>
-public sealed partial class JimmyVendor : IVendor
+public sealed partial class JimmyVendor : IVendor, ISubmissionApi
 {
     public const string SubmitPath = "api/open-api/v1/seedance/sp/realperson/submit";
 
@@ -51,23 +50,16 @@ public sealed partial class JimmyVendor : IVendor
     /// <summary>One portrait: the paid call, never repeated once it may have arrived.</summary>
     public async Task<Asset> SubmitAsync(string name, string url, CancellationToken cancellationToken)
     {
-        var response = await http.PostAsync(SubmitPath, new Dictionary<string, string> { ["name"] = name, ["url"] = url }, RequestKind.Submit, cancellationToken).ConfigureAwait(false);
-        if (SubmissionAnswer.IsOutcomeUnknown(response))
-        {
-            throw SubmissionAnswer.Unknown(Provider.JimmyAI, response);
-        }
-
-        var data = SubmissionAnswer.UnknownIfUnreadable(response, () => JimmyEnvelope.ReadData(response, http.Redactor, "the submission", ErrorIds.SubmissionRejected));
-        Asset asset;
-        try
-        {
-            asset = JimmyAssetReader.Read(data, response, http.Redactor, reporter);
-        }
-        catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
-        {
-            // It said yes but gave no id: charged, perhaps, and nothing to track.
-            throw new RealPersonException(ErrorIds.SubmissionOutcomeUnknown, FailureCategory.InvalidResult, e.Message, e);
-        }
+        var asset = await http.CreatePaidAsync(
+            new PaidRequest<Asset>(
+                SubmitPath,
+                new Dictionary<string, string> { ["name"] = name, ["url"] = url },
+                "the submission",
+                "asset id",
+                JimmyEnvelope.ReadData,
+                (data, response) => JimmyAssetReader.Read(data, response, http.Redactor, reporter),
+                read => read.AssetId),
+            cancellationToken).ConfigureAwait(false);
 
         // What was sent, not the vendor's echo (it may point at its own copy): the ledger matches
         // later runs of the same input on these.

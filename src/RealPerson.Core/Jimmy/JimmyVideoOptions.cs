@@ -1,4 +1,4 @@
-using RealPerson.Videos;
+using RealPerson.Vendors;
 
 namespace RealPerson.Jimmy;
 

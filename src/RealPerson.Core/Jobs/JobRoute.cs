@@ -22,5 +22,5 @@ public readonly struct JobRoute : IEquatable<JobRoute>
 
     public override int GetHashCode() => ((int)Provider * 397) ^ (Endpoint is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(Endpoint));
 
-    public override string ToString() => Endpoint is null ? Provider.ToString() : $"{Provider} at {Http.UrlText.Redact(Endpoint)}";
+    public override string ToString() => Endpoint is null ? Provider.ToString() : $"{Provider} at {Reporting.UrlText.Redact(Endpoint)}";
 }

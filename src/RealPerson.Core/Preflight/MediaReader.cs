@@ -22,7 +22,8 @@ public static class MediaReader
     {
         var type = FileTypeDetector.DetectFileType(stream);
         stream.Position = 0;
-        var isVideo = type == FileType.Mp4 || type == FileType.QuickTime;
+        // Read as a clip when it is one upstream takes (mp4, mov); anything else is checked as an image, and refused if it is none.
+        var isVideo = UpstreamLimits.VideoFormats.Contains(type.ToString(), StringComparer.OrdinalIgnoreCase);
         IReadOnlyList<MetadataExtractor.Directory> directories;
         try
         {

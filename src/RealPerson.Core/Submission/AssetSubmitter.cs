@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Validation;
 using RealPerson.Vendors;
@@ -169,8 +170,8 @@ public sealed class AssetSubmitter
                 }
 
                 var pending = new PendingSubmission(slot, item);
-                thisRun.Sending(item.DedupeKey, pending.Completion.Task);
-                if (batches.Add(pending, clients.Vendor(item.Provider)) is { } ready)
+                thisRun.Sending(DedupeKeys.For(item), pending.Completion.Task);
+                if (batches.Add(pending, clients.Submissions(item.Provider)) is { } ready)
                 {
                     sending.Add(sender.SendAsync(ready, cancellationToken));
                 }
@@ -220,7 +221,7 @@ public sealed class AssetSubmitter
         {
             Summary.CountReused();
             results.NotSent.Repeat();
-            reporter.Verbose($"'{item.Name}' ({Http.UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
+            reporter.Verbose($"'{item.Name}' ({UrlText.Redact(item.Url)}) appears more than once in this input; it is sent once and the same asset is returned for each.");
             var answered = first.ContinueWith(
                 t =>
                 {

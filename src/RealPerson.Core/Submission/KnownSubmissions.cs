@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using RealPerson.Connections;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
+using RealPerson.Providers;
+using RealPerson.Vendors;
 
 namespace RealPerson.Submission;
 
@@ -38,7 +39,7 @@ public sealed class KnownSubmissions
             }
 
             var portrait = DedupeKeys.For(asset);
-            var endpoint = ProviderEndpoints.OrPublic(asset.Provider, asset.Endpoint);
+            var endpoint = ProviderRegistry.For(asset.Provider).OrPublic(asset.Endpoint);
             Keep(byEndpoint, DedupeKeys.Scoped(portrait, endpoint, null), asset);
             Keep(byAccount, DedupeKeys.Scoped(portrait, endpoint, asset.Endpoint is null ? null : asset.Account), asset);
         }
@@ -87,7 +88,7 @@ public sealed class KnownSubmissions
             return new KnownSubmissions(candidates(item)).Find(item, endpoint, account);
         }
 
-        var portrait = item.DedupeKey;
+        var portrait = DedupeKeys.For(item);
         if (account is null)
         {
             return byEndpoint.TryGetValue(DedupeKeys.Scoped(portrait, endpoint, null), out var any) ? any : null;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using RealPerson.Vendors;
 
 namespace RealPerson.Submission;
 

@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
+using RealPerson.Vendors;
 
 namespace RealPerson.Submission;
 
 /// <summary>
-/// The inputs this run sent, by what makes two the same (<see cref="SubmitItem.DedupeKey"/>), so a
+/// The inputs this run sent, by what makes two the same (<see cref="DedupeKeys"/>), so a
 /// repeat later in the input is answered with the first copy's asset and never sent again (-Force
 /// included). While the first copy is being sent a repeat waits for its result; once it has one, only
 /// its submission id is kept (the ledger has the asset), so a run of 100,000 rows keeps ids, not assets.
@@ -50,15 +51,16 @@ internal sealed class RunInputs
     /// <summary>The first copy's result when this input was sent earlier in this run (read back from the ledger once it is done); null when it was not.</summary>
     public Task<Asset?>? FirstCopy(SubmitItem item)
     {
+        var key = DedupeKeys.For(item);
         string? submission;
         lock (gate)
         {
-            if (sending.TryGetValue(item.DedupeKey, out var inFlight))
+            if (sending.TryGetValue(key, out var inFlight))
             {
                 return inFlight;
             }
 
-            if (!sent.TryGetValue(item.DedupeKey, out submission))
+            if (!sent.TryGetValue(key, out submission))
             {
                 return null;
             }

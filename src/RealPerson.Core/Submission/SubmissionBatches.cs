@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RealPerson.Vendors;
 
 namespace RealPerson.Submission;
 

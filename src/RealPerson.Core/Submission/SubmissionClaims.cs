@@ -1,5 +1,6 @@
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
+using RealPerson.Vendors;
 
 namespace RealPerson.Submission;
 
@@ -11,7 +12,7 @@ namespace RealPerson.Submission;
 internal static class SubmissionClaims
 {
     public static string IdentityOf(SubmitItem item, string endpoint, string? account) =>
-        ClaimIdentity.Of(ClaimIdentity.Asset, DedupeKeys.Scoped(item.DedupeKey, endpoint, account));
+        ClaimIdentity.Of(ClaimIdentity.Asset, DedupeKeys.Scoped(DedupeKeys.For(item), endpoint, account));
 
     /// <param name="intent">The asset as journaled before sending (with its submission, endpoint and account).</param>
     /// <param name="force">-Force: the ledger's earlier submissions do not stop it (another run sending it now still does).</param>

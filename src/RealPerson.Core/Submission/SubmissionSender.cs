@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
+using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Vendors;
 
@@ -223,7 +224,7 @@ internal sealed class SubmissionSender
     {
         var provider = batch[0].Item.Provider;
         var connection = clients.Connection(provider);
-        var vendor = clients.Vendor(provider);
+        var vendor = clients.Submissions(provider);
         var now = DateTimeOffset.UtcNow;
         return batch.Select(p =>
         {
@@ -288,7 +289,7 @@ internal sealed class SubmissionSender
     {
         try
         {
-            var answers = await clients.Vendor(batch[0].Item.Provider).SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
+            var answers = await clients.Submissions(batch[0].Item.Provider).SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < assets.Count; i++)
             {
                 assets[i] = SubmissionJournal.Accepted(assets[i], answers[i]);
@@ -341,9 +342,8 @@ internal sealed class SubmissionSender
     /// </summary>
     private async Task RecordRefusedAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, RealPersonException e)
     {
-        var reached = e.ErrorId != ErrorIds.NetworkError;
         SubmissionJournal.MarkRejected(assets, e.Message);
-        await journal.RecordOutcomeAsync(reached ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
+        await journal.RecordOutcomeAsync(Failures.ReachedTheVendor(e) ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
         Summary.CountRejected(assets.Count);
         if (!Failures.StopsTheRun(e))
         {

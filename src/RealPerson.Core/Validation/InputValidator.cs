@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.RegularExpressions;
-using RealPerson.Http;
+using RealPerson.Reporting;
 
 namespace RealPerson.Validation;
 

@@ -1,20 +1,18 @@
 using System.Threading;
 using System.Threading.Tasks;
-using RealPerson.Submission;
-using RealPerson.Videos;
-using RealPerson.Waiting;
 
 namespace RealPerson.Vendors;
 
 /// <summary>
 /// The one seam per vendor: a class in the vendor's folder (<c>Jimmy/JimmyVendor</c>,
-/// <c>ApiMart/ApiMartVendor</c>) that turns each of the engine's requests into the vendor's wire
-/// format and back. Each engine room states what it needs (<see cref="ISubmissionApi"/>,
-/// <see cref="IStatusSource"/>, <see cref="IVideoApi"/>, and for a vendor with a liveness step
-/// <see cref="Verification.IVerificationApi"/>); nothing outside the vendor's folder knows its field
-/// names, envelopes or error shapes.
+/// <c>ApiMart/ApiMartVendor</c>) that turns the engine's requests into the vendor's wire format and
+/// back. It implements only the job interfaces of what the vendor does (<see cref="ISubmissionApi"/>,
+/// <see cref="Waiting.IStatusSource"/>, <see cref="IVideoApi"/>, <see cref="Verification.IVerificationApi"/>
+/// for a liveness step); <see cref="Providers.ProviderClients"/> hands out each one, or says the
+/// provider has no such thing. Nothing outside the vendor's folder knows its field names, envelopes
+/// or error shapes.
 /// </summary>
-public interface IVendor : ISubmissionApi, IStatusSource, IVideoApi
+public interface IVendor
 {
     Provider Provider { get; }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
 using RealPerson.Reporting;
+using RealPerson.Vendors;
 
 namespace RealPerson.Videos;
 

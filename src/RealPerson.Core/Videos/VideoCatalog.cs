@@ -1,23 +1,24 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using RealPerson.ApiMart;
-using RealPerson.Jimmy;
+using RealPerson.Providers;
 using RealPerson.Validation;
+using RealPerson.Vendors;
 
 namespace RealPerson.Videos;
 
 /// <summary>
 /// What a video request may be: the rules both vendors share (durations, references, the default
-/// ratio) and each vendor's documented options (<see cref="For"/>, stated in its folder). A request
-/// is checked here, once, before it is journaled or sent; completers read the same lists.
+/// ratio) and each vendor's documented options (<see cref="For"/>, stated in its folder and reached
+/// through its <see cref="ProviderDescriptor"/>). A request is checked here, once, before it is
+/// journaled or sent; completers read the same lists.
 /// </summary>
 public static class VideoCatalog
 {
     public const int MinDurationSec = 4;
     public const int MaxDurationSec = 15;
-    public const int DefaultDurationSec = 5;
-    public const string DefaultRatio = "16:9";
+    public const int DefaultDurationSec = VideoRequest.DefaultDurationSec;
+    public const string DefaultRatio = VideoRequest.DefaultRatio;
 
     /// <summary>The most reference images one video takes (both vendors' pages show a handful; upstream allows 9).</summary>
     public const int MaxReferences = 9;
@@ -25,7 +26,7 @@ public static class VideoCatalog
     public const string AssetScheme = "asset://";
 
     /// <summary>A provider's documented options, as its folder states them.</summary>
-    public static VideoOptions For(Provider provider) => provider == Provider.JimmyAI ? JimmyVideoOptions.Documented : ApiMartVideoOptions.Documented;
+    public static VideoOptions For(Provider provider) => ProviderRegistry.For(provider).VideoOptions;
 
     public static IReadOnlyList<string> Models(Provider provider) => For(provider).Models;
 
@@ -37,10 +38,16 @@ public static class VideoCatalog
 
     public static string DefaultResolution(Provider provider) => For(provider).DefaultResolution;
 
-    /// <summary>Every value a parameter may take on either provider (for completion before -Provider is typed).</summary>
+    /// <summary>Every value a parameter may take on any provider (for completion before -Provider is typed).</summary>
     public static IReadOnlyList<string> AnyModel => Every(o => o.Models);
 
     public static IReadOnlyList<string> AnyRatio => Every(o => o.Ratios);
+
+    public static IReadOnlyList<string> AnyResolution => Every(o => o.Resolutions);
+
+    /// <summary>The provider whose documented models include <paramref name="model"/>, or null.</summary>
+    public static Provider? OwnerOf(string model) =>
+        ProviderRegistry.All.FirstOrDefault(d => d.VideoOptions.Models.Contains(model, StringComparer.Ordinal))?.Provider;
 
     /// <summary>Fills in the provider's defaults and checks every field; the first problem is the error.</summary>
     public static RealPersonException? Complete(VideoRequest request)
@@ -104,7 +111,7 @@ public static class VideoCatalog
     }
 
     private static IReadOnlyList<string> Every(Func<VideoOptions, IReadOnlyList<string>> values) =>
-        ((Provider[])Enum.GetValues(typeof(Provider))).SelectMany(p => values(For(p))).Distinct(StringComparer.Ordinal).ToList();
+        ProviderRegistry.All.SelectMany(d => values(d.VideoOptions)).Distinct(StringComparer.Ordinal).ToList();
 
     private static RealPersonException Invalid(string message) => new(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message);
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
+using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Vendors;
 
@@ -121,7 +122,7 @@ public sealed class VideoCreator
         Video accepted;
         try
         {
-            accepted = await clients.Vendor(request.Provider).CreateVideoAsync(request, video.RequestId!, cancellationToken).ConfigureAwait(false);
+            accepted = await clients.Videos(request.Provider).CreateVideoAsync(request, video.RequestId!, cancellationToken).ConfigureAwait(false);
         }
         catch (RealPersonException e) when (Failures.Classify(e, whileSending: true) == FailureKind.OutcomeUnknown)
         {

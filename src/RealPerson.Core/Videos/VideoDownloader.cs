@@ -198,12 +198,12 @@ public sealed class VideoDownloader
             }
 
             var status = (int)response.StatusCode;
-            if (status == 403 || status == 404 || status == 410)
+            if (ResponseClassifier.SaysLinkGone(status))
             {
                 throw Expired(video, $"the file host answered HTTP {status}");
             }
 
-            if (TransientPolicy.IsTransientForRead(status))
+            if (ResponseClassifier.IsTransientForRead(status))
             {
                 throw new TransientDownloadException($"the file host answered HTTP {status}") { RetryAfter = RetryAfterHeader.Read(response) };
             }

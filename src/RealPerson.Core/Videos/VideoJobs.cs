@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Reporting;
-using RealPerson.Vendors;
 
 namespace RealPerson.Videos;
 
@@ -48,7 +48,7 @@ public sealed class VideoJobs : IJobKind<Video>
     public async Task<IReadOnlyList<JobReading<Video>>> ReadAsync(JobRoute route, IReadOnlyList<Video> jobs, CancellationToken cancellationToken)
     {
         // Neither vendor reads many video tasks in one call: one read each, side by side.
-        var api = clients.At(route.Provider, route.Endpoint).Vendor(route.Provider);
+        var api = clients.At(route.Provider, route.Endpoint).Videos(route.Provider);
         var reads = jobs.Select(async job =>
         {
             try
@@ -67,7 +67,7 @@ public sealed class VideoJobs : IJobKind<Video>
     /// <summary>Reads one video now (for a command that needs its latest state once), journaling what changed.</summary>
     public async Task<Video> ReadOneAsync(Video video, AssetLedger? ledger, IReporter reporter, CancellationToken cancellationToken)
     {
-        var fresh = Merge(video, await clients.At(video.Provider, video.Endpoint).Vendor(video.Provider).ReadVideoAsync(video.TaskId!, cancellationToken).ConfigureAwait(false));
+        var fresh = Merge(video, await clients.At(video.Provider, video.Endpoint).Videos(video.Provider).ReadVideoAsync(video.TaskId!, cancellationToken).ConfigureAwait(false));
         if (RecordOfChange(video, fresh) is { } record)
         {
             await StatusJournal.RecordAsync(ledger, new[] { record }, reporter).ConfigureAwait(false);

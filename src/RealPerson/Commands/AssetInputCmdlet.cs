@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using RealPerson.Providers;
 
 namespace RealPerson.Commands;
 
 /// <summary>
 /// A cmdlet that takes assets to read: piped <see cref="Asset"/> objects, ids (strings, or the
-/// AssetId / TaskId columns of piped rows), or APIMart tasks. Get-RealPersonStatus and Wait-AssetActive.
+/// AssetId / TaskId columns of piped rows), or review tasks (APIMart's). Get-RealPersonStatus and Wait-AssetActive.
 /// </summary>
 public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 {
@@ -47,6 +48,16 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
     [AllowEmptyString]
     [AllowNull]
     public string? TaskIndex { get; set; }
+
+    /// <summary>
+    /// Whose review task a -TaskId is: the provider named, when its reviews are tasks, else the one
+    /// provider whose reviews are tasks (APIMart); null when more than one could be meant.
+    /// </summary>
+    private static Provider? TaskOwner(Provider? named)
+    {
+        var withTasks = ProviderRegistry.WithReviewTasks;
+        return named is { } given && withTasks.Contains(given) ? given : withTasks.Count == 1 ? withTasks[0] : null;
+    }
 
     /// <summary>The provider the ledger says these ids were submitted to, if it knows them.</summary>
     private Provider? ProviderFromLedger(string[] ids) =>
@@ -116,24 +127,27 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
 
                 return InputObject.Select(a => (a, (object?)a)).ToList();
             case ParameterSets.TaskId:
-                if (Provider is { } named && named != RealPerson.Provider.APIMart)
+                if (Provider is { } named && !ProviderRegistry.For(named).HasReviewTasks)
                 {
                     ThrowTerminating(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
-                        $"-TaskId is an APIMart review task; {named} has no tasks. Use -AssetId for {named} assets."), TaskId));
+                        $"-TaskId is an {string.Join(" or ", ProviderRegistry.WithReviewTasks)} review task; {named} has no tasks. Use -AssetId for {named} assets."), TaskId));
                 }
 
-                EnsureConnection(RealPerson.Provider.APIMart, TaskId);
+                var owner = Terminating(() => TaskOwner(Provider) ?? throw new RealPersonException(ErrorIds.ProviderNotInferred, FailureCategory.InvalidArgument,
+                    $"-TaskId may be a review task of {string.Join(" or ", ProviderRegistry.WithReviewTasks)}: name one with -Provider."), TaskId);
+                EnsureConnection(owner, TaskId);
                 return AtTheirEndpoints(IdInputs.NonEmpty(TaskId)
-                    .Select(task => (new Asset { Provider = RealPerson.Provider.APIMart, TaskId = task, Status = AssetStatus.Processing }, (object?)task))
+                    .Select(task => (new Asset { Provider = owner, TaskId = task, Status = AssetStatus.Processing }, (object?)task))
                     .ToList());
             default:
                 var ids = ParameterSetName == ParameterSets.PipedId ? PipedId.Select(id => id?.Value ?? string.Empty).ToArray() : AssetId;
 
-                // A TaskId beside the ids means APIMart, whatever else has a key; else the ledger may know the ids.
-                var implied = IdInputs.NonEmpty(TaskId).Any() ? RealPerson.Provider.APIMart : Provider is null ? ProviderFromLedger(ids) : null;
+                // A TaskId beside the ids means the provider whose reviews are tasks, whatever else has a key; else the ledger may know the ids.
+                var taskOwner = IdInputs.NonEmpty(TaskId).Any() ? TaskOwner(null) : null;
+                var implied = taskOwner ?? (Provider is null ? ProviderFromLedger(ids) : null);
                 var provider = InferProvider(Provider, implied, ids);
                 EnsureConnection(provider, ids);
-                return AtTheirEndpoints(Terminating(() => IdInputs.FromIds(provider, ids, TaskId, TaskIndex).ToList(), ids)
+                return AtTheirEndpoints(Terminating(() => IdInputs.FromIds(provider, ids, TaskId, TaskIndex, TaskOwner(provider) ?? provider).ToList(), ids)
                     .Select(asset => (asset, (object?)asset.AssetId ?? asset.TaskId))
                     .ToList());
         }

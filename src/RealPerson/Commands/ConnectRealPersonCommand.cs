@@ -4,7 +4,7 @@ using System.Security;
 using System.Threading.Tasks;
 using RealPerson.Connections;
 using RealPerson.Hosting;
-using RealPerson.Vendors;
+using RealPerson.Providers;
 
 namespace RealPerson.Commands;
 
@@ -62,7 +62,7 @@ public sealed class ConnectRealPersonCommand : RealPersonCmdlet
             ThrowTerminatingError(ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, "The -ApiKey is empty."), null));
         }
 
-        var baseUrl = BaseUrl is null ? null : Terminating(() => BaseUrlPolicy.Validate(BaseUrl, "-BaseUrl"), Http.UrlText.Redact(BaseUrl));
+        var baseUrl = BaseUrl is null ? null : Terminating(() => BaseUrlPolicy.Validate(BaseUrl, "-BaseUrl"), Reporting.UrlText.Redact(BaseUrl));
         var fallback = MaxRetryCount.HasValue && MaxRetrySec.HasValue ? RetrySettings.Default : Terminating(() => Resolver.RetryFromEnvironment());
         var retry = new RetrySettings
         {

@@ -12,9 +12,10 @@ internal static class IdInputs
 
     /// <summary>
     /// One asset per non-blank AssetId; a row with a blank AssetId but a TaskId (an APIMart asset whose
-    /// review had not ended when it was exported) stands for that task's slot, or the whole task.
+    /// review had not ended when it was exported) stands for that task's slot, or the whole task, of
+    /// <paramref name="taskOwner"/> (the provider whose reviews are tasks).
     /// </summary>
-    public static IEnumerable<Asset> FromIds(Provider provider, string[] assetIds, string[] taskIds, string? taskIndex)
+    public static IEnumerable<Asset> FromIds(Provider provider, string[] assetIds, string[] taskIds, string? taskIndex, Provider taskOwner)
     {
         var tasks = NonEmpty(taskIds).ToList();
         var idCount = NonEmpty(assetIds).Count();
@@ -30,7 +31,7 @@ internal static class IdInputs
         if (ids.Count == 0)
         {
             // Nothing to read by id: the task stands in, or the waiter reports the asset as not pollable.
-            yield return new Asset { Provider = taskId is null ? provider : Provider.APIMart, TaskId = taskId, TaskIndex = taskId is null ? null : index, Status = AssetStatus.Processing };
+            yield return new Asset { Provider = taskId is null ? provider : taskOwner, TaskId = taskId, TaskIndex = taskId is null ? null : index, Status = AssetStatus.Processing };
             yield break;
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using RealPerson.Providers;
 using RealPerson.Vendors;
 using RealPerson.Videos;
 
@@ -179,43 +180,15 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
 
     private (Provider, string?, IReadOnlyList<string>) FromAssets()
     {
-        if (assets.Count == 0)
-        {
-            Fail("No assets came in: pipe Active assets (Get-RealPersonAsset -Status Active) or give -AssetUri.", null);
-        }
-
-        var notActive = assets.FirstOrDefault(a => a.Status != AssetStatus.Active || a.AssetUri is null);
-        if (notActive != null)
-        {
-            Fail($"The asset {Reporting.MessageNames.Of(notActive)} is {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
-        }
-
-        var providers = assets.Select(a => a.Provider).Distinct().ToList();
-        if (providers.Count > 1 || (Provider is { } named && named != providers[0]))
-        {
-            Fail($"A video's references must all be of one provider ({string.Join(", ", providers.Concat(Provider is { } p ? new[] { p } : Array.Empty<Provider>()).Distinct())} given): an asset approved by one vendor is unknown to the other. Nothing was sent. Filter them first, for example Get-RealPersonAsset -Status Active -Provider JimmyAI -Name ...", assets);
-        }
-
-        var endpoints = assets.Select(a => a.Endpoint?.ToLowerInvariant()).Distinct().ToList();
-        if (endpoints.Count > 1)
-        {
-            var first = assets[0];
-            Fail($"The assets were approved at different endpoints ({string.Join(", ", endpoints.Select(e => e is null ? "(unknown)" : Http.UrlText.Redact(e)))}); a video can use assets of one endpoint only. Nothing was sent.", assets,
-                $"Choose one endpoint: Get-RealPersonAsset -Status Active -Endpoint '{Connections.ProviderEndpoints.HostAndPort(Connections.ProviderEndpoints.OrPublic(first.Provider, first.Endpoint))}' -Name ... | New-SeedanceVideo -Prompt ...");
-        }
-
-        return (providers[0], assets[0].Endpoint, assets.Select(a => a.AssetUri!).Distinct(StringComparer.Ordinal).ToList());
+        Refuse(VideoReferences.CheckAssets(assets, Provider));
+        return (assets[0].Provider, assets[0].Endpoint, VideoReferences.Of(assets));
     }
 
     private (Provider, string?, IReadOnlyList<string>) FromUris()
     {
         uris.RemoveAll(string.IsNullOrWhiteSpace);
-        if (uris.Count == 0)
-        {
-            Fail("No -AssetUri came in (blank cells only): give asset://<AssetId> references of approved assets.", null);
-        }
-
-        var ids = uris.Select(u => u.StartsWith(VideoCatalog.AssetScheme, StringComparison.Ordinal) ? u.Substring(VideoCatalog.AssetScheme.Length) : u).ToList();
+        Refuse(VideoReferences.CheckGiven(uris));
+        var ids = VideoReferences.IdsOf(uris);
         IReadOnlyList<Asset> known = Array.Empty<Asset>();
         try
         {
@@ -227,20 +200,21 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
             WriteVerbose($"The ledger could not be read to find the assets' provider: {e.Message}");
         }
 
-        // What the ledger knows not to be approved is refused here, before the vendor refuses it.
-        if (known.FirstOrDefault(a => a.Status != AssetStatus.Active && (Provider is null || a.Provider == Provider)) is { } notActive)
-        {
-            Fail($"The ledger has asset://{notActive.AssetId} ('{notActive.Name}') as {notActive.Status}; only Active (approved) assets can be in a video. Nothing was sent.", notActive);
-        }
-
+        Refuse(VideoReferences.CheckKnown(known, Provider));
         var fromLedger = Provider is null ? Ledger.LedgerProviders.For(known, ids) : null;
         var provider = InferProvider(Provider, fromLedger, uris);
         var endpoint = Ledger.LedgerProviders.EndpointOf(known, provider, ids.FirstOrDefault(), null);
         return (provider, endpoint, uris);
     }
 
-    private void Fail(string message, object? target, string? recommendedAction = null) =>
-        ThrowTerminatingError(Hosting.ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, message) { RecommendedAction = recommendedAction }, target));
+    /// <summary>A refusal of the references (<see cref="VideoReferences"/>) ends the command: nothing is sent.</summary>
+    private void Refuse(RealPersonError? refused)
+    {
+        if (refused != null)
+        {
+            ThrowTerminatingError(Hosting.ErrorRecords.From(refused.Exception, refused.Target));
+        }
+    }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }

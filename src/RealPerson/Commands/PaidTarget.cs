@@ -1,5 +1,5 @@
 using RealPerson.Connections;
-using RealPerson.Vendors;
+using RealPerson.Providers;
 
 namespace RealPerson.Commands;
 
@@ -30,7 +30,7 @@ internal sealed class PaidTarget
     public RealPersonException? MissingKey { get; }
 
     /// <summary>The vendor's public URL: the real, paid service.</summary>
-    public bool IsPublic => ProviderEndpoints.IsPublic(Provider, Endpoint);
+    public bool IsPublic => ProviderRegistry.For(Provider).IsPublic(Endpoint);
 
     public static PaidTarget Of(ProviderClients clients, ConnectionResolver resolver, Provider provider, ConnectionRequest? request)
     {
@@ -55,5 +55,5 @@ internal sealed class PaidTarget
     /// <summary>Said once per run under -WhatIf: the real vendor is the target because nothing names another.</summary>
     public string PublicUrlNotice() =>
         $"{Provider}'s target is its public URL {Endpoint}: the real, paid service (no -BaseUrl, Connect-RealPerson -BaseUrl or " +
-        $"$env:{EnvironmentVariables.BaseUrlFor(Provider)} names another).";
+        $"$env:{ProviderRegistry.For(Provider).BaseUrlVariable} names another).";
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Connections;
 using RealPerson.Hosting;
+using RealPerson.Providers;
 
 namespace RealPerson.Commands;
 

@@ -2,7 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using RealPerson.Connections;
 using RealPerson.Hosting;
-using RealPerson.Vendors;
+using RealPerson.Providers;
 
 namespace RealPerson.Commands;
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using RealPerson.Providers;
 using RealPerson.Verification;
 
 namespace RealPerson.Commands;
@@ -55,11 +56,12 @@ public sealed class StartAvatarVerificationCommand : RealPersonConnectedCmdlet
             ThrowTerminatingError(Hosting.ErrorRecords.From(badProject, ProjectName));
         }
 
-        EnsureConnection(Provider.APIMart);
-        var verifier = new AvatarVerifier(Clients.ApiMart, Reporter, OpenLedger())
+        var provider = ProviderRegistry.LivenessProvider;
+        EnsureConnection(provider);
+        var verifier = new AvatarVerifier(Clients.Verification(provider), Reporter, OpenLedger())
         {
             PollInterval = System.TimeSpan.FromSeconds(PollIntervalSec),
-            Endpoint = Clients.Connection(Provider.APIMart).Endpoint,
+            Endpoint = Clients.Connection(provider).Endpoint,
         };
         var verification = RunToCompletion(token => verifier.StartAsync(CallbackUrl, ProjectName, token));
 

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using RealPerson.Connections;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 
 namespace RealPerson.Commands;
 
@@ -168,10 +169,10 @@ public sealed class SubmitRealPersonAssetCommand : RealPersonConnectedCmdlet
 
         // What the ledger holds only matters to what -WhatIf and -Confirm say (the run checks it itself).
         var earlier = WhatIfMode || MyInvocation.BoundParameters.ContainsKey("Confirm") ? FindKnown(item) : null;
-        var url = Http.UrlText.Redact(Url);
+        var url = Reporting.UrlText.Redact(Url);
         var action = earlier != null
             ? $"would skip '{Name}' ({url}) (already known to {target}: {KnownSubmissions.Describe(earlier)}); nothing is paid"
-            : !firstOfEach.Add(item.DedupeKey)
+            : !firstOfEach.Add(DedupeKeys.For(item))
                 ? $"would skip '{Name}' ({url}): it repeats an earlier row of this input, which is sent once; nothing more is paid"
                 : $"would send '{Name}' ({url}) to {target} for review (a paid request)";
         if (ShouldProcess(action, $"Submit '{Name}' ({url}) to {target} for review? It is a paid request.", "Submit-RealPersonAsset"))

@@ -30,21 +30,13 @@ public abstract class VideoInputCmdlet : RealPersonConnectedCmdlet
     [Parameter(ParameterSetName = ParameterSets.PipedId)]
     public Provider? Provider { get; set; }
 
-    /// <summary>The ledger's videos, read once per command; empty when it cannot be read.</summary>
+    /// <summary>The ledger's videos, read once per command; a ledger that cannot be read is the command's error (LedgerUnavailable).</summary>
     protected IReadOnlyList<Video> KnownVideos()
     {
         if (knownVideos is null)
         {
-            try
-            {
-                var ledger = OpenLedger();
-                knownVideos = VideoRecords.Fold(RunToCompletion(token => ledger.ReadEventsAsync(VideoRecords.Events, token)));
-            }
-            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
-            {
-                WriteVerbose($"The ledger could not be read to find the videos' provider and endpoint: {e.Message}");
-                knownVideos = Array.Empty<Video>();
-            }
+            var ledger = OpenLedger();
+            knownVideos = VideoRecords.Fold(RunToCompletion(token => ledger.ReadEventsAsync(VideoRecords.Events, token)));
         }
 
         return knownVideos;

@@ -1,7 +1,7 @@
 using System;
 using RealPerson.Jobs;
+using RealPerson.Providers;
 using RealPerson.Reporting;
-using RealPerson.Vendors;
 using RealPerson.Videos;
 
 namespace RealPerson.Commands;

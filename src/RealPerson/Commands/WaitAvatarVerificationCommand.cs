@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using RealPerson.Providers;
 using RealPerson.Verification;
 
 namespace RealPerson.Commands;
@@ -64,7 +65,7 @@ public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
             return;
         }
 
-        EnsureConnection(Provider.APIMart, InputObject);
+        EnsureConnection(ProviderRegistry.LivenessProvider, InputObject);
         WriteObject(RunToCompletion(token => Verifier().WaitForPassAsync(InputObject, token)));
     }
 
@@ -76,7 +77,7 @@ public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
             return;
         }
 
-        EnsureConnection(Provider.APIMart, TaskId);
+        EnsureConnection(ProviderRegistry.LivenessProvider, TaskId);
         var verifier = Verifier();
         var known = RunToCompletion(token => OpenLedger().ReadEventsAsync(new[] { Ledger.LedgerEvent.Verification }, token));
         var recorded = System.Linq.Enumerable.FirstOrDefault(Ledger.VerificationRecords.Fold(known), v => v.TaskId == TaskId);
@@ -95,9 +96,9 @@ public sealed class WaitAvatarVerificationCommand : RealPersonConnectedCmdlet
         WriteObject(RunToCompletion(token => verifier.WaitForPassAsync(session, token)));
     }
 
-    private AvatarVerifier Verifier() => new(Clients.ApiMart, Reporter, OpenLedger())
+    private AvatarVerifier Verifier() => new(Clients.Verification(ProviderRegistry.LivenessProvider), Reporter, OpenLedger())
     {
         PollInterval = System.TimeSpan.FromSeconds(PollIntervalSec),
-        Endpoint = Clients.Connection(Provider.APIMart).Endpoint,
+        Endpoint = Clients.Connection(ProviderRegistry.LivenessProvider).Endpoint,
     };
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using RealPerson.Connections;
+using RealPerson.Providers;
 
 namespace RealPerson.Hosting;
 
@@ -22,7 +23,7 @@ internal sealed class EndpointFilter
 
     public bool Matches(Provider provider, string? endpoint)
     {
-        var whole = ProviderEndpoints.OrPublic(provider, endpoint);
+        var whole = ProviderRegistry.For(provider).OrPublic(endpoint);
         var hostAndPort = ProviderEndpoints.HostAndPort(whole);
         return patterns.Any(p => p.IsMatch(whole) || p.IsMatch(hostAndPort));
     }

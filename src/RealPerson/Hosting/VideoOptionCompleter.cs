@@ -17,7 +17,7 @@ public sealed class VideoOptionCompleter : IArgumentCompleter
         {
             "Model" => provider is { } p ? VideoCatalog.Models(p) : VideoCatalog.AnyModel,
             "Ratio" => provider is { } p ? VideoCatalog.Ratios(p) : VideoCatalog.AnyRatio,
-            "Resolution" => VideoCatalog.Resolutions(provider ?? Provider.JimmyAI),
+            "Resolution" => provider is { } p ? VideoCatalog.Resolutions(p) : VideoCatalog.AnyResolution,
             _ => Enumerable.Empty<string>(),
         };
 
@@ -30,9 +30,8 @@ public sealed class VideoOptionCompleter : IArgumentCompleter
 
     private static string Describe(string parameterName, string value, Provider? provider)
     {
-        if (parameterName == "Model")
+        if (parameterName == "Model" && VideoCatalog.OwnerOf(value) is { } owner)
         {
-            var owner = VideoCatalog.Models(Provider.JimmyAI).Contains(value) ? Provider.JimmyAI : Provider.APIMart;
             return value == VideoCatalog.DefaultModel(owner) ? $"{owner} (default)" : owner.ToString();
         }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using RealPerson.ApiMart;
+using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Simulator;
-using RealPerson.Vendors;
 using RealPerson.Verification;
 
 namespace RealPerson.Tests.Core;

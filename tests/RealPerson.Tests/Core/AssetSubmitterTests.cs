@@ -1,6 +1,7 @@
 using RealPerson.Connections;
 using RealPerson.Simulator;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Core;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using RealPerson.Jobs;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
-using RealPerson.Vendors;
 using RealPerson.Waiting;
 
 namespace RealPerson.Tests.Core;

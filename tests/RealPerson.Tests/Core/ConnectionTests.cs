@@ -1,4 +1,5 @@
 using RealPerson.Connections;
+using RealPerson.Providers;
 
 namespace RealPerson.Tests.Core;
 

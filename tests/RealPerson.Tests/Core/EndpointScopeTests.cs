@@ -1,7 +1,9 @@
 using RealPerson.Connections;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Core;
 
@@ -63,8 +65,8 @@ public sealed class EndpointScopeTests
         var known = new KnownSubmissions(new[] { legacy });
         var item = new SubmitItem { Provider = Provider.JimmyAI, Name = "carol", Url = "https://example.com/carol.jpg" };
 
-        Assert.Same(legacy, known.Find(item, ProviderEndpoints.Text(ProviderEndpoints.JimmyAI), "any-account"));
-        Assert.Same(legacy, known.Find(item, ProviderEndpoints.Text(ProviderEndpoints.JimmyAI), null));
+        Assert.Same(legacy, known.Find(item, ProviderRegistry.For(Provider.JimmyAI).PublicEndpoint, "any-account"));
+        Assert.Same(legacy, known.Find(item, ProviderRegistry.For(Provider.JimmyAI).PublicEndpoint, null));
         Assert.Null(known.Find(item, "http://127.0.0.1:5080", "any-account"));
     }
 

@@ -1,5 +1,5 @@
+using RealPerson.Providers;
 using RealPerson.Simulator;
-using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Core;
 

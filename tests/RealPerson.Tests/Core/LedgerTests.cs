@@ -3,6 +3,7 @@ using RealPerson.Connections;
 using RealPerson.Ledger;
 using RealPerson.Simulator;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Core;
 

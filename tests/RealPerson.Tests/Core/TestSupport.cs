@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using RealPerson.Connections;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Simulator;
 using RealPerson.Submission;

@@ -1,5 +1,5 @@
 using RealPerson.Connections;
-using RealPerson.Http;
+using RealPerson.Reporting;
 
 namespace RealPerson.Tests.Core;
 

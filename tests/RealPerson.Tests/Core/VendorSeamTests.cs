@@ -1,3 +1,4 @@
+using RealPerson.Providers;
 using RealPerson.Submission;
 using RealPerson.Vendors;
 
@@ -22,17 +23,30 @@ public sealed class VendorSeamTests
     };
 
     [Fact]
-    public void Each_provider_has_one_seam_that_is_every_engine_request()
+    public void Each_provider_has_one_seam_that_does_the_jobs_it_has()
     {
-        IVendor jimmy = Clients.Vendor(Provider.JimmyAI);
-        IVendor apiMart = Clients.Vendor(Provider.APIMart);
+        var jimmy = Clients.Vendor(Provider.JimmyAI);
+        var apiMart = Clients.Vendor(Provider.APIMart);
 
         Assert.Same(Clients.Jimmy, jimmy);
         Assert.Same(Clients.ApiMart, apiMart);
         Assert.Equal(Provider.JimmyAI, jimmy.Provider);
         Assert.Equal(Provider.APIMart, apiMart.Provider);
-        Assert.IsAssignableFrom<Verification.IVerificationApi>(apiMart);
+        Assert.Same(jimmy, Clients.Submissions(Provider.JimmyAI));
+        Assert.Same(jimmy, Clients.StatusSource(Provider.JimmyAI, null));
+        Assert.Same(jimmy, Clients.Videos(Provider.JimmyAI));
+        Assert.Same(apiMart, Clients.Verification(Provider.APIMart));
         Assert.False(jimmy is Verification.IVerificationApi);
+    }
+
+    [Fact]
+    public void Asking_a_provider_for_a_job_it_does_not_do_says_so()
+    {
+        var error = Assert.Throws<RealPersonException>(() => Clients.Verification(Provider.JimmyAI));
+
+        Assert.Equal(ErrorIds.InvalidParameter, error.ErrorId);
+        Assert.Equal(FailureCategory.InvalidArgument, error.Category);
+        Assert.Equal("JimmyAI has no liveness step (Start-AvatarVerification).", error.Message);
     }
 
     [Theory]

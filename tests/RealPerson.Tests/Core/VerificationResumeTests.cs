@@ -1,6 +1,6 @@
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Reporting;
-using RealPerson.Vendors;
 using RealPerson.Verification;
 
 namespace RealPerson.Tests.Core;

@@ -11,12 +11,17 @@ using Microsoft.Extensions.Logging;
 
 namespace RealPerson.Tests.Durability;
 
-/// <summary>One request as the hostile vendor saw it.</summary>
-public sealed record HostileRequest(string Method, string Path, string Body);
+/// <summary>One request as the hostile vendor saw it (<paramref name="IdempotencyKey"/>: its Idempotency-Key header, if any).</summary>
+public sealed record HostileRequest(string Method, string Path, string Body, string? IdempotencyKey = null);
 
-/// <summary>What the hostile vendor answers: any status, any bytes (invalid UTF-8 included).</summary>
+/// <summary>What the hostile vendor answers: any status, any bytes (invalid UTF-8 included), or no answer at all (<see cref="Lost"/>).</summary>
 public sealed record HostileAnswer(int Status, byte[] Body, string ContentType = "application/json")
 {
+    /// <summary>The request was read whole, then the connection is dropped without an answer.</summary>
+    public static HostileAnswer Lost { get; } = new(0, Array.Empty<byte>()) { DropsConnection = true };
+
+    public bool DropsConnection { get; init; }
+
     public static HostileAnswer Json(string text, int status = 200) => new(status, Encoding.UTF8.GetBytes(text));
 
     public static HostileAnswer Html(string text, int status = 400) => new(status, Encoding.UTF8.GetBytes(text), "text/html");
@@ -58,9 +63,16 @@ public sealed class HostileVendor : IAsyncDisposable
         app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-            var request = new HostileRequest(context.Request.Method, context.Request.Path.Value?.TrimStart('/') ?? string.Empty, await reader.ReadToEndAsync());
+            var key = context.Request.Headers.TryGetValue("Idempotency-Key", out var keys) ? keys.ToString() : null;
+            var request = new HostileRequest(context.Request.Method, context.Request.Path.Value?.TrimStart('/') ?? string.Empty, await reader.ReadToEndAsync(), key);
             vendor!.Requests.Enqueue(request);
             var reply = answer(request);
+            if (reply.DropsConnection)
+            {
+                context.Abort();
+                return;
+            }
+
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = reply.ContentType;
             await context.Response.Body.WriteAsync(reply.Body);

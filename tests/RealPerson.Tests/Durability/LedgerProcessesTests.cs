@@ -4,6 +4,7 @@ using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;
 using RealPerson.Tests.Ledger;
+using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Durability;
 

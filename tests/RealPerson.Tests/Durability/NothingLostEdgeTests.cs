@@ -5,6 +5,7 @@ using RealPerson.Connections;
 using RealPerson.Http;
 using RealPerson.Jimmy;
 using RealPerson.Ledger;
+using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;

@@ -4,6 +4,7 @@ using RealPerson.Ledger;
 using RealPerson.Simulator;
 using RealPerson.Tests.Core;
 using RealPerson.Tests.Videos;
+using RealPerson.Vendors;
 using RealPerson.Videos;
 
 namespace RealPerson.Tests.Durability;

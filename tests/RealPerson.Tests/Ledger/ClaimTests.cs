@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Ledger;
 

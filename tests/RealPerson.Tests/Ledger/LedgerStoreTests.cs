@@ -1,5 +1,6 @@
 using RealPerson.Ledger;
 using RealPerson.Submission;
+using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Ledger;
 

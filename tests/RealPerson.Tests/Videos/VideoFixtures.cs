@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RealPerson.Simulator;
 using RealPerson.Tests.Core;
+using RealPerson.Vendors;
 using RealPerson.Videos;
 
 namespace RealPerson.Tests.Videos;

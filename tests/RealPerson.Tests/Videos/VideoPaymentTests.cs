@@ -3,6 +3,7 @@ using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Simulator;
 using RealPerson.Tests.Core;
+using RealPerson.Vendors;
 using RealPerson.Videos;
 
 namespace RealPerson.Tests.Videos;

@@ -1,4 +1,4 @@
-namespace RealPerson.Videos;
+namespace RealPerson.Json;
 
 /// <summary>The vendors' words for a video's state (both use nearly the same set), liberally read.</summary>
 public static class VideoStatusText

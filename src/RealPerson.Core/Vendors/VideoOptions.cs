@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 
-namespace RealPerson.Videos;
+namespace RealPerson.Vendors;
 
 /// <summary>
 /// One vendor's documented video options: models (the first is the default), ratios, resolutions,
-/// and any combination it refuses. Each vendor folder states its own; <see cref="VideoCatalog"/>
-/// checks requests against them.
+/// and any combination it refuses. Each vendor folder states its own (in its <see cref="ProviderDescriptor"/>);
+/// <see cref="Videos.VideoCatalog"/> checks requests against them.
 /// </summary>
 public sealed class VideoOptions
 {

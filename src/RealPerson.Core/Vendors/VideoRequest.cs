@@ -1,10 +1,16 @@
 using System.Collections.Generic;
 
-namespace RealPerson.Videos;
+namespace RealPerson.Vendors;
 
-/// <summary>What to make: checked against <see cref="VideoCatalog"/> before anything is sent.</summary>
+/// <summary>What to make: checked against <see cref="Videos.VideoCatalog"/> before anything is sent.</summary>
 public sealed class VideoRequest
 {
+    /// <summary>How long a video is when nothing says (both vendors' default).</summary>
+    public const int DefaultDurationSec = 5;
+
+    /// <summary>The ratio when nothing says (both vendors' default).</summary>
+    public const string DefaultRatio = "16:9";
+
     public Provider Provider { get; set; }
 
     public string Prompt { get; set; } = string.Empty;
@@ -12,9 +18,9 @@ public sealed class VideoRequest
     /// <summary>Null for the provider's default.</summary>
     public string? Model { get; set; }
 
-    public int DurationSec { get; set; } = VideoCatalog.DefaultDurationSec;
+    public int DurationSec { get; set; } = DefaultDurationSec;
 
-    public string Ratio { get; set; } = VideoCatalog.DefaultRatio;
+    public string Ratio { get; set; } = DefaultRatio;
 
     /// <summary>Null for the provider's default.</summary>
     public string? Resolution { get; set; }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace RealPerson.Submission;
+namespace RealPerson.Vendors;
 
 /// <summary>
 /// One vendor's submission call, in the engine's terms: which inputs may travel together, how many

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace RealPerson.Videos;
+namespace RealPerson.Vendors;
 
 /// <summary>
 /// One vendor's video calls, in the engine's terms: each vendor folder turns these into its wire

@@ -1,20 +1,21 @@
 using System;
 using System.Collections.Concurrent;
-using RealPerson.ApiMart;
 using RealPerson.Connections;
 using RealPerson.Http;
-using RealPerson.Jimmy;
 using RealPerson.Reporting;
 using RealPerson.Vendors;
+using RealPerson.Verification;
 using RealPerson.Waiting;
 
-namespace RealPerson.Vendors;
+namespace RealPerson.Providers;
 
 /// <summary>
 /// The vendor clients one command uses, made when first needed (so a missing key for a provider
-/// that is never used is no error), sharing one set of request statistics. An asset is read at
-/// the endpoint it was submitted to (<see cref="At"/>), with the same key, unless the command
-/// itself named a base URL.
+/// that is never used is no error), sharing one set of request statistics. Each job is asked for by
+/// what it is (<see cref="Submissions"/>, <see cref="StatusSource"/>, <see cref="Videos"/>,
+/// <see cref="Verification"/>): a provider whose seam does not do it is a clear error. An asset is
+/// read at the endpoint it was submitted to (<see cref="At"/>), with the same key, unless the
+/// command itself named a base URL.
 /// </summary>
 public sealed class ProviderClients
 {
@@ -22,9 +23,8 @@ public sealed class ProviderClients
     private readonly Func<Provider, bool> baseUrlNamed;
     private readonly IReporter reporter;
     private readonly ConcurrentDictionary<Provider, Lazy<ResolvedConnection>> connections = new();
+    private readonly ConcurrentDictionary<Provider, Lazy<IVendor>> seams = new();
     private readonly ConcurrentDictionary<string, ProviderClients> elsewhere = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lazy<JimmyVendor> jimmy;
-    private readonly Lazy<ApiMartVendor> apiMart;
 
     public ProviderClients(Func<Provider, ResolvedConnection> resolve, IReporter reporter, RequestStatistics? statistics = null, Func<Provider, bool>? baseUrlNamed = null)
     {
@@ -32,26 +32,25 @@ public sealed class ProviderClients
         this.baseUrlNamed = baseUrlNamed ?? (_ => false);
         this.reporter = reporter;
         Statistics = statistics ?? new RequestStatistics();
-        jimmy = new Lazy<JimmyVendor>(() => new JimmyVendor(Http(Provider.JimmyAI), reporter));
-        apiMart = new Lazy<ApiMartVendor>(() => new ApiMartVendor(Http(Provider.APIMart), reporter));
     }
 
     public RequestStatistics Statistics { get; }
 
-    public JimmyVendor Jimmy => jimmy.Value;
+    /// <summary>A provider's seam, made by its descriptor over this command's connection.</summary>
+    public IVendor Vendor(Provider provider) =>
+        seams.GetOrAdd(provider, p => new Lazy<IVendor>(() => ProviderRegistry.For(p).CreateSeam(Http(p), reporter))).Value;
 
-    /// <summary>APIMart, also for its liveness check (the one vendor with one).</summary>
-    public ApiMartVendor ApiMart => apiMart.Value;
-
-    /// <summary>A provider's seam: every call the engine makes to it.</summary>
-    public IVendor Vendor(Provider provider) => provider == Provider.JimmyAI ? Jimmy : ApiMart;
-
-    /// <summary>A provider's own rules for an input (<see cref="Submission.ISubmissionApi.CheckInput"/>), read without a connection: -WhatIf needs no key.</summary>
-    public static RealPersonException? InputRules(Submission.SubmitItem item) =>
-        item.Provider == Provider.JimmyAI ? JimmyVendor.InputRules(item) : ApiMartVendor.InputRules(item);
+    public ISubmissionApi Submissions(Provider provider) => Job<ISubmissionApi>(provider, "submission of assets");
 
     /// <summary>Where assets of a provider submitted to <paramref name="endpoint"/> are read (null: this command's own).</summary>
-    public IStatusSource StatusSource(Provider provider, string? endpoint) => At(provider, endpoint).Vendor(provider);
+    public IStatusSource StatusSource(Provider provider, string? endpoint) => At(provider, endpoint).Job<IStatusSource>(provider, "reading of asset statuses");
+
+    public IVideoApi Videos(Provider provider) => Job<IVideoApi>(provider, "video generation");
+
+    public IVerificationApi Verification(Provider provider) => Job<IVerificationApi>(provider, "liveness step (Start-AvatarVerification)");
+
+    /// <summary>A provider's own rules for an input (<see cref="ISubmissionApi.CheckInput"/>), read without a connection: -WhatIf needs no key.</summary>
+    public static RealPersonException? InputRules(SubmitItem item) => ProviderRegistry.For(item.Provider).InputRules(item);
 
     /// <summary>Resolves a provider's connection now, so a missing key surfaces before any work starts.</summary>
     public void EnsureReady(Provider provider) => _ = Vendor(provider);
@@ -82,6 +81,10 @@ public sealed class ProviderClients
 
     /// <summary>The in-flight limit of a provider's account at this endpoint, shared process-wide.</summary>
     public AccountConcurrency AccountConcurrency(Provider provider) => RealPerson.Http.AccountConcurrency.For(Connection(provider));
+
+    private T Job<T>(Provider provider, string what)
+        where T : class =>
+        Vendor(provider) as T ?? throw new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument, $"{provider} has no {what}.");
 
     private VendorHttp Http(Provider provider) => new(Connection(provider), reporter, Statistics);
 }

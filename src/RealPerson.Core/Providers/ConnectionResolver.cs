@@ -2,12 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RealPerson.Connections;
 
-namespace RealPerson.Connections;
+namespace RealPerson.Providers;
 
 /// <summary>
 /// Finds the key and base URL for a provider, first found wins: the call's own parameters,
-/// the session defaults, the environment, then (base URL only) the vendor's public URL.
+/// the session defaults, the environment (the provider's variables), then (base URL only) the
+/// vendor's public URL, from its descriptor.
 /// </summary>
 public sealed class ConnectionResolver
 {
@@ -47,7 +49,7 @@ public sealed class ConnectionResolver
     }
 
     public bool HasKey(Provider provider) =>
-        session.Get(provider)?.ApiKey is { Length: > 0 } || !string.IsNullOrEmpty(environment(EnvironmentVariables.ApiKeyFor(provider)));
+        session.Get(provider)?.ApiKey is { Length: > 0 } || !string.IsNullOrEmpty(environment(ProviderRegistry.For(provider).ApiKeyVariable));
 
     public ResolvedConnection Resolve(Provider provider, ConnectionRequest? request = null)
     {
@@ -94,9 +96,9 @@ public sealed class ConnectionResolver
         throw new RealPersonException(ErrorIds.MissingApiKey, FailureCategory.AuthenticationError,
             $"No API key for {provider}. Give one in any of three ways: the -ApiKey parameter; " +
             $"Connect-RealPerson -Provider {provider} -ApiKey <key> for the session; " +
-            $"or the {EnvironmentVariables.ApiKeyFor(provider)} environment variable.")
+            $"or the {ProviderRegistry.For(provider).ApiKeyVariable} environment variable.")
         {
-            RecommendedAction = $"Run Connect-RealPerson -Provider {provider} -ApiKey (Read-Host -AsSecureString), or set ${{env:{EnvironmentVariables.ApiKeyFor(provider)}}}.",
+            RecommendedAction = $"Run Connect-RealPerson -Provider {provider} -ApiKey (Read-Host -AsSecureString), or set ${{env:{ProviderRegistry.For(provider).ApiKeyVariable}}}.",
         };
     }
 
@@ -113,10 +115,10 @@ public sealed class ConnectionResolver
             return (CheckKey(SecretText.ToPlainText(stored), "Connect-RealPerson"), KeySource.Session);
         }
 
-        var fromEnvironment = environment(EnvironmentVariables.ApiKeyFor(provider));
+        var fromEnvironment = environment(ProviderRegistry.For(provider).ApiKeyVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return (CheckKey(fromEnvironment!, "$env:" + EnvironmentVariables.ApiKeyFor(provider)), KeySource.Environment);
+            return (CheckKey(fromEnvironment!, "$env:" + ProviderRegistry.For(provider).ApiKeyVariable), KeySource.Environment);
         }
 
         return (null, KeySource.None);
@@ -171,14 +173,14 @@ public sealed class ConnectionResolver
             return stored;
         }
 
-        var variable = EnvironmentVariables.BaseUrlFor(provider);
+        var variable = ProviderRegistry.For(provider).BaseUrlVariable;
         var fromEnvironment = environment(variable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             return BaseUrlPolicy.Validate(fromEnvironment!, "$env:" + variable);
         }
 
-        return ProviderEndpoints.PublicBaseUrl(provider);
+        return ProviderRegistry.For(provider).PublicBaseUrl;
     }
 
     /// <summary>
@@ -193,7 +195,7 @@ public sealed class ConnectionResolver
             : new[]
             {
                 session.Get(provider)?.ApiKey is { Length: > 0 } stored ? SecretText.ToPlainText(stored) : null,
-                environment(EnvironmentVariables.ApiKeyFor(provider)),
+                environment(ProviderRegistry.For(provider).ApiKeyVariable),
             };
         return keys.Where(k => !string.IsNullOrWhiteSpace(k))
             .Select(k => AccountFingerprint.Of(provider, k!.Trim()))

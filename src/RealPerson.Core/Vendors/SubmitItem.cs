@@ -1,4 +1,4 @@
-namespace RealPerson.Submission;
+namespace RealPerson.Vendors;
 
 /// <summary>One portrait or clip to submit, as it came from the pipeline.</summary>
 public sealed class SubmitItem
@@ -18,7 +18,4 @@ public sealed class SubmitItem
 
     /// <summary>The input object, for errors' TargetObject.</summary>
     public object? Target { get; init; }
-
-    /// <summary>What identifies "the same portrait" for never paying twice.</summary>
-    public string DedupeKey => DedupeKeys.For(Provider, Name, Url, GroupId, ProjectName, AssetType);
 }

@@ -2,7 +2,7 @@ using System;
 using System.Text.RegularExpressions;
 using RealPerson.Json;
 
-namespace RealPerson.Http;
+namespace RealPerson.Reporting;
 
 /// <summary>
 /// A URL as a message may quote it: user info, query and fragment (where passwords, tokens and
@@ -11,7 +11,8 @@ namespace RealPerson.Http;
 /// </summary>
 public static class UrlText
 {
-    private const string Mask = Redactor.Mask;
+    /// <summary>What stands for a masked part, here and where <c>Http.Redactor</c> masks a key.</summary>
+    public const string Mask = "***";
 
     // "//user:password@" up to the last @ (a password may hold / or @: better too much masked than
     // too little); "?query" and "#fragment" up to a space, a quote or the end.
