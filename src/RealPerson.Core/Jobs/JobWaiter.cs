@@ -32,6 +32,7 @@ public sealed class JobWaiter<TJob>
 
     private readonly IJobKind<TJob> kind;
     private readonly WaitOptions options;
+    private readonly TimeProvider time;
     private readonly IReporter reporter;
     private readonly AssetLedger? ledger;
     private readonly JobRound<TJob> rounds;
@@ -45,6 +46,7 @@ public sealed class JobWaiter<TJob>
     {
         this.kind = kind;
         this.options = options;
+        time = options.Time;
         this.reporter = reporter;
         this.ledger = ledger;
         rounds = new JobRound<TJob>(kind, reporter, ledger);
@@ -86,7 +88,7 @@ public sealed class JobWaiter<TJob>
                     continue;
                 }
 
-                var now = DateTimeOffset.UtcNow;
+                var now = time.GetUtcNow();
                 if (arrived > 0)
                 {
                     // New jobs are read soon, but arrivals never push back a poll already due: a steady
@@ -109,18 +111,18 @@ public sealed class JobWaiter<TJob>
 
                 // Due at the time the wait woke for, even if the timer ran a little ahead of the clock:
                 // a job at its deadline has had its last look.
-                var polled = Max(DateTimeOffset.UtcNow, wakeAt);
+                var polled = Max(time.GetUtcNow(), wakeAt);
                 await TimeOutAsync(pending.Where(e => e.Deadline <= polled).ToList()).ConfigureAwait(false);
                 if (done.Count > before && pending.Count > 0)
                 {
                     // Some finished, some not: the rest are likely close behind.
                     round = 0;
-                    nextPollAt = DateTimeOffset.UtcNow + Min(options.FollowUpDelay, options.DelayBefore(0));
+                    nextPollAt = time.GetUtcNow() + Min(options.FollowUpDelay, options.DelayBefore(0));
                 }
                 else
                 {
                     round++;
-                    nextPollAt = DateTimeOffset.UtcNow + options.DelayBefore(round);
+                    nextPollAt = time.GetUtcNow() + options.DelayBefore(round);
                 }
             }
         }
@@ -136,7 +138,7 @@ public sealed class JobWaiter<TJob>
         while (inputs.Reader.TryRead(out var item))
         {
             count++;
-            var now = DateTimeOffset.UtcNow;
+            var now = time.GetUtcNow();
             var job = kind.Follow(item.Job, now);
             var entry = new Entry(job, item.Target, now, kind.DeadlineOf(job, now, options), arrivals++);
             if (kind.CheckFollowable(job) is { } problem)
@@ -169,7 +171,7 @@ public sealed class JobWaiter<TJob>
         }
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sleep = Task.Delay(delay, timer.Token);
+        var sleep = time.Delay(delay, timer.Token);
         if (!inputOpen)
         {
             await sleep.ConfigureAwait(false);
@@ -320,7 +322,7 @@ public sealed class JobWaiter<TJob>
             entry.FailedRead(failure);
             retried.Add((entry, failure));
         }
-        else if (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
+        else if (++entry.NotFoundAnswers < 2 || time.GetUtcNow() - entry.Arrived < options.NotFoundGrace)
         {
             // Within the grace the vendor may be lagging behind its own create; and a "not found"
             // is never final on the first asking, however slow that answer was.

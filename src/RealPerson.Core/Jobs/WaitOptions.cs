@@ -29,6 +29,9 @@ public sealed class WaitOptions
     /// <summary>The gap before the first poll after new jobs arrive.</summary>
     public TimeSpan FirstPollDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The clock the wait reads and sleeps by (a test's fake one; the system's otherwise).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// The gap before poll number <paramref name="round"/> (0-based) since jobs last arrived: it
     /// grows by half each time (1, 1.5, 2.25, 3.4 ... s) up to <see cref="PollInterval"/>, so a

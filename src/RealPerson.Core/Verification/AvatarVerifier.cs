@@ -36,6 +36,9 @@ public sealed class AvatarVerifier
     /// <summary>How long the session's task may take to produce the link.</summary>
     public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The clock both waits read and sleep by, and the link's expiry is counted on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public async Task<AvatarVerification> StartAsync(string callbackUrl, string projectName, CancellationToken cancellationToken)
     {
         var taskId = await api.StartVerificationAsync(callbackUrl, projectName, cancellationToken).ConfigureAwait(false);
@@ -56,7 +59,7 @@ public sealed class AvatarVerifier
         var session = new AvatarVerification { TaskId = taskId, ProjectName = projectName, Status = VerificationStatus.Pending };
 
         // The session's task is usually done in well under a second: look soon, then less often.
-        var options = new WaitOptions { Timeout = LinkTimeout, PollInterval = PollInterval, FirstPollDelay = TimeSpan.FromMilliseconds(250), NotFoundGrace = TimeSpan.Zero };
+        var options = new WaitOptions { Timeout = LinkTimeout, PollInterval = PollInterval, FirstPollDelay = TimeSpan.FromMilliseconds(250), NotFoundGrace = TimeSpan.Zero, Time = Time };
         var outcome = await RunAsync(session, new VerificationLinkJobs(api, Endpoint), options, null, cancellationToken).ConfigureAwait(false);
         return outcome.Result();
     }
@@ -70,8 +73,8 @@ public sealed class AvatarVerifier
         }
 
         // Asked at an even pace: the person needs a while on the phone. The link's expiry ends the wait.
-        var options = new WaitOptions { PollInterval = PollInterval, FirstPollDelay = PollInterval, NotFoundGrace = TimeSpan.Zero };
-        var outcome = await RunAsync(verification, new VerificationPassJobs(api, Endpoint, reporter), options, ledger, cancellationToken).ConfigureAwait(false);
+        var options = new WaitOptions { PollInterval = PollInterval, FirstPollDelay = PollInterval, NotFoundGrace = TimeSpan.Zero, Time = Time };
+        var outcome = await RunAsync(verification, new VerificationPassJobs(api, Endpoint, reporter, Time), options, ledger, cancellationToken).ConfigureAwait(false);
         var ended = outcome.Job ?? verification;
         verification.Status = ended.Status;
         verification.GroupId = ended.GroupId;

@@ -19,12 +19,14 @@ public sealed class VerificationPassJobs : VerificationJobs
     public static readonly TimeSpan ClockGrace = TimeSpan.FromSeconds(10);
 
     private readonly IReporter reporter;
+    private readonly TimeProvider time;
     private readonly ConcurrentDictionary<string, string> lastUnclear = new(StringComparer.Ordinal);
 
-    public VerificationPassJobs(IVerificationApi api, string? endpoint, IReporter reporter)
+    public VerificationPassJobs(IVerificationApi api, string? endpoint, IReporter reporter, TimeProvider? time = null)
         : base(api, endpoint)
     {
         this.reporter = reporter;
+        this.time = time ?? TimeProvider.System;
     }
 
     public override string Activity => "Waiting for the liveness check";
@@ -45,7 +47,7 @@ public sealed class VerificationPassJobs : VerificationJobs
     // The link's lifetime, spent: the person's part has no percent of its own.
     public override int? PercentOf(AvatarVerification job) =>
         job.ExpiresAt is { } expires
-            ? (int)(100 - (100 * Math.Max(0, (expires - DateTimeOffset.UtcNow).TotalSeconds) / Api.LinkLifetime.TotalSeconds))
+            ? (int)(100 - (100 * Math.Max(0, (expires - time.GetUtcNow()).TotalSeconds) / Api.LinkLifetime.TotalSeconds))
             : null;
 
     // A session waiting for the person is over when its time is up.
@@ -92,14 +94,15 @@ public sealed class VerificationPassJobs : VerificationJobs
 
     protected override string SummaryOf(AvatarVerification job)
     {
-        var left = Math.Max(0, ((job.ExpiresAt ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalSeconds);
+        var now = time.GetUtcNow();
+        var left = Math.Max(0, ((job.ExpiresAt ?? now) - now).TotalSeconds);
         return $"Open the link on a phone; {left:0} s left";
     }
 
     private DateTimeOffset ExpiryOf(AvatarVerification job, DateTimeOffset arrived) => job.ExpiresAt ?? arrived + Api.LinkLifetime;
 
     private string ExpiredWithoutWord(AvatarVerification job) =>
-        $"The verification link expired at {job.ExpiresAt ?? DateTimeOffset.UtcNow:u}" +
+        $"The verification link expired at {job.ExpiresAt ?? time.GetUtcNow():u}" +
         (lastUnclear.TryGetValue(Key(job), out var said) ? $" (APIMart's last word was '{said}')" : string.Empty);
 
     // The vendor's words first, then what they mean for the person and what to do.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RealPerson.Jobs;
 using RealPerson.Tests.Core;
 
@@ -17,7 +18,7 @@ public sealed class JobDeadlineTests
         var reporter = new RecordingReporter();
 
         // Ten minutes to the first poll and to the wait's timeout: only the kind's deadline ends it sooner.
-        var options = new WaitOptions { Timeout = TimeSpan.FromMinutes(10), FirstPollDelay = TimeSpan.FromMinutes(10), PollInterval = TimeSpan.FromMinutes(10) };
+        var options = new WaitOptions { Timeout = TimeSpan.FromMinutes(10), FirstPollDelay = TimeSpan.FromMinutes(10), PollInterval = TimeSpan.FromMinutes(10), Time = FakeClock.Start() };
         await WaitAsync(kind, options, reporter, new ScriptedJob { Id = "a" });
 
         Assert.Equal(1, kind.JobsRead);
@@ -37,7 +38,7 @@ public sealed class JobDeadlineTests
         };
         var reporter = new RecordingReporter();
 
-        await WaitAsync(kind, new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50) }, reporter, new ScriptedJob { Id = "late" }, new ScriptedJob { Id = "on-time" });
+        await WaitAsync(kind, new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50), Time = FakeClock.Start() }, reporter, new ScriptedJob { Id = "late" }, new ScriptedJob { Id = "on-time" });
 
         Assert.Equal(1, kind.JobsRead);
         Assert.Equal(new[] { "late:Ended", "on-time:Done" }, reporter.Outputs.Cast<ScriptedJob>().Select(j => $"{j.Id}:{j.State}"));
@@ -53,6 +54,6 @@ public sealed class JobDeadlineTests
         }
 
         waiter.Complete();
-        await waiter.RunAsync(CancellationToken.None).WaitAsync(TestTime.Long);
+        await ((FakeTimeProvider)options.Time).RunToEndAsync(waiter.RunAsync(CancellationToken.None));
     }
 }
