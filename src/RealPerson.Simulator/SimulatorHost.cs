@@ -25,13 +25,16 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Live counters, knobs and processed submissions.</summary>
     public SimulatorState State { get; }
 
-    /// <summary>Starts a simulator on 127.0.0.1:<paramref name="port"/> (0 picks a free port).</summary>
-    public static async Task<SimulatorHost> StartAsync(SimulatorOptions? options = null, int port = 0, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a simulator on 127.0.0.1:<paramref name="port"/> (0 picks a free port); reviews, videos and
+    /// links age on <paramref name="time"/> (a test's fake clock; the system's by default).
+    /// </summary>
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions? options = null, int port = 0, CancellationToken ct = default, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
 
-        var state = new SimulatorState(options ?? new SimulatorOptions(), TimeProvider.System);
+        var state = new SimulatorState(options ?? new SimulatorOptions(), time ?? TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using RealPerson.Connections;
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Providers;
 using RealPerson.Simulator;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RealPerson;
 using RealPerson.Connections;
 using RealPerson.Harness;
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Providers;
 using RealPerson.Simulator;

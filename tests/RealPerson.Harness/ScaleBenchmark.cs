@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using RealPerson.Connections;
 using RealPerson.Jimmy;
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Providers;
 using RealPerson.Reporting;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RealPerson.Connections;
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Providers;
 using RealPerson.Simulator;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -50,13 +51,14 @@ public sealed partial class ApiMartVendor : IStatusSource
                 continue;
             }
 
+            var readAt = http.Time.GetUtcNow();
             foreach (var (asset, index) in group)
             {
                 try
                 {
                     result.Assets[index] = asset.TaskIndex is null && asset.AssetId is null
-                        ? ExpandWholeTask(task, asset)
-                        : new[] { ReviewTaskMapper.Apply(task, asset) };
+                        ? ExpandWholeTask(task, asset, readAt)
+                        : new[] { ReviewTaskMapper.Apply(task, asset, readAt) };
                 }
                 catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
                 {
@@ -70,19 +72,19 @@ public sealed partial class ApiMartVendor : IStatusSource
     }
 
     /// <summary>A task named by -TaskId alone: once it ends, every asset it lists; until then, the task as one entry.</summary>
-    private static IReadOnlyList<Asset> ExpandWholeTask(ApiMartTask task, Asset placeholder)
+    private static IReadOnlyList<Asset> ExpandWholeTask(ApiMartTask task, Asset placeholder, DateTimeOffset readAt)
     {
         var entries = task.Result is { } r && JsonFields.Find(r, "assets") is { ValueKind: System.Text.Json.JsonValueKind.Array } a ? a.GetArrayLength() : 0;
         if (task.IsPending || !task.IsKnownStatus || entries == 0)
         {
-            return new[] { ReviewTaskMapper.Apply(task, placeholder) };
+            return new[] { ReviewTaskMapper.Apply(task, placeholder, readAt) };
         }
 
         return Enumerable.Range(0, entries).Select(i =>
         {
             var slot = placeholder.Clone();
             slot.TaskIndex = i;
-            return ReviewTaskMapper.Apply(task, slot);
+            return ReviewTaskMapper.Apply(task, slot, readAt);
         }).ToList();
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class ApiMartVendor : IVerificationApi
         var task = await GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task.IsCompleted && task.Result is { } result)
         {
-            return ReadSession(task, result, projectName);
+            return ReadSession(task, result, projectName, http.Time.GetUtcNow());
         }
 
         if (task.IsFailed || task.IsCancelled || task.IsCompleted)
@@ -136,7 +136,7 @@ public sealed partial class ApiMartVendor : IVerificationApi
         return null;
     }
 
-    private static AvatarVerification ReadSession(ApiMartTask task, JsonElement result, string projectName)
+    private static AvatarVerification ReadSession(ApiMartTask task, JsonElement result, string projectName, DateTimeOffset readAt)
     {
         var raw = JsonFields.Find(result, "raw_response");
         string? Field(params string[] names) => JsonFields.GetString(result, names) ?? (raw is { } r ? JsonFields.GetString(r, names) : null);
@@ -154,7 +154,7 @@ public sealed partial class ApiMartVendor : IVerificationApi
             H5Link = link,
             BytedToken = token,
             ProjectName = projectName,
-            ExpiresAt = (task.Completed ?? DateTimeOffset.UtcNow) + TokenLifetime,
+            ExpiresAt = (task.Completed ?? readAt) + TokenLifetime,
             Status = VerificationStatus.LinkReady,
         };
     }

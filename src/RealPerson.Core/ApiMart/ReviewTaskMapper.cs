@@ -13,10 +13,10 @@ namespace RealPerson.ApiMart;
 /// </summary>
 internal static class ReviewTaskMapper
 {
-    public static Asset Apply(ApiMartTask task, Asset asset)
+    public static Asset Apply(ApiMartTask task, Asset asset, DateTimeOffset readAt)
     {
         var updated = asset.Clone();
-        updated.UpdatedAt = DateTimeOffset.UtcNow;
+        updated.UpdatedAt = readAt;
         if (task.IsPending || !task.IsKnownStatus)
         {
             updated.Status = task.IsKnownStatus ? AssetStatus.Processing : asset.Status;

@@ -25,6 +25,9 @@ public sealed class ResolvedConnection
     /// <summary>An explicit proxy (Connect-RealPerson -Proxy); null for the system's.</summary>
     public ProxySettings? Proxy { get; init; }
 
+    /// <summary>The clock of everything sent over this connection: retry budgets and backoff, request timeouts, Retry-After dates, the account's window.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The base URL as assets carry it (<see cref="ProviderEndpoints.Text"/>).</summary>
     public string Endpoint => ProviderEndpoints.Text(BaseUrl);
 
@@ -34,7 +37,7 @@ public sealed class ResolvedConnection
     private string? account;
 
     /// <summary>The same key and retries, at another base URL (an asset's own endpoint).</summary>
-    public ResolvedConnection At(Uri baseUrl) => new(Provider, ApiKey, baseUrl, Retry) { Proxy = Proxy };
+    public ResolvedConnection At(Uri baseUrl) => new(Provider, ApiKey, baseUrl, Retry) { Proxy = Proxy, Time = Time };
 
     public override string ToString() => $"{Provider} at {Reporting.UrlText.Redact(BaseUrl)}";
 }

@@ -27,13 +27,15 @@ public sealed class AccountConcurrency
     private readonly object gate = new();
     private readonly Queue<TaskCompletionSource<bool>> waiting = new();
     private readonly int max;
+    private readonly TimeProvider time;
     private double limit;
     private int inFlight;
     private bool slowStart = true;
     private DateTimeOffset lastCut = DateTimeOffset.MinValue;
 
-    public AccountConcurrency(int start = Start, int max = VendorLimit)
+    public AccountConcurrency(int start = Start, int max = VendorLimit, TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
         this.max = Math.Max(1, max);
         limit = Math.Max(1, Math.Min(start, this.max));
     }
@@ -52,7 +54,7 @@ public sealed class AccountConcurrency
 
     /// <summary>The limit shared by everything this process sends to one account at one endpoint.</summary>
     public static AccountConcurrency For(ResolvedConnection connection) =>
-        Accounts.GetOrAdd($"{connection.Provider}\n{connection.Endpoint}\n{connection.Account}", _ => new AccountConcurrency());
+        Accounts.GetOrAdd($"{connection.Provider}\n{connection.Endpoint}\n{connection.Account}", _ => new AccountConcurrency(time: connection.Time));
 
     /// <summary>Waits for a slot; dispose the result when the request has its answer.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
@@ -94,7 +96,7 @@ public sealed class AccountConcurrency
     {
         lock (gate)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = time.GetUtcNow();
             if (now - lastCut < TimeSpan.FromSeconds(1))
             {
                 return;

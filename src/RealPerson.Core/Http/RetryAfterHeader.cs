@@ -6,7 +6,7 @@ namespace RealPerson.Http;
 /// <summary>How long a server asks to be left alone (Retry-After, seconds or a date); null when it does not say.</summary>
 internal static class RetryAfterHeader
 {
-    public static TimeSpan? Read(HttpResponseMessage message)
+    public static TimeSpan? Read(HttpResponseMessage message, DateTimeOffset now)
     {
         var header = message.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -16,7 +16,7 @@ internal static class RetryAfterHeader
 
         if (header?.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - now;
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -8,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
+using RealPerson.Clock;
 using RealPerson.Connections;
 using RealPerson.Reporting;
 
@@ -47,6 +47,9 @@ public sealed partial class VendorHttp
 
     public Uri BaseUrl => connection.BaseUrl;
 
+    /// <summary>The connection's clock: when an answer was read, by the vendor's readers.</summary>
+    public TimeProvider Time => connection.Time;
+
     public RequestStatistics Statistics { get; }
 
     public Redactor Redactor { get; }
@@ -77,7 +80,7 @@ public sealed partial class VendorHttp
             reporter.Debug(Redactor.Redact($"{connection.Provider}: {what} {(body is null ? string.Empty : System.Text.Encoding.UTF8.GetString(body))}"));
         }
 
-        var call = new CallState(what);
+        var call = new CallState(what, connection.Time);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);
         AttemptResult last;
@@ -131,7 +134,7 @@ public sealed partial class VendorHttp
         if (reporter.VerboseEnabled)
         {
             reporter.Verbose(Redactor.Redact(
-                $"{connection.Provider}: {call.What} -> {outcome} in {call.Clock.ElapsedMilliseconds} ms{(call.Retries == 0 ? string.Empty : $", {call.Retries} {(call.Retries == 1 ? "retry" : "retries")}")}"));
+                $"{connection.Provider}: {call.What} -> {outcome} in {(long)call.Elapsed.TotalMilliseconds} ms{(call.Retries == 0 ? string.Empty : $", {call.Retries} {(call.Retries == 1 ? "retry" : "retries")}")}"));
         }
     }
 
@@ -149,7 +152,7 @@ public sealed partial class VendorHttp
             return ResiliencePipeline<AttemptResult>.Empty;
         }
 
-        return new ResiliencePipelineBuilder<AttemptResult>()
+        return new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = connection.Time }
             .AddRetry(new RetryStrategyOptions<AttemptResult>
             {
                 MaxRetryAttempts = retry.MaxRetries,
@@ -159,7 +162,7 @@ public sealed partial class VendorHttp
                 MaxDelay = retry.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(
                     args.Outcome.Result is { } attempt && ResponseClassifier.ShouldRetry(attempt, paid) &&
-                    WithinBudget(attempt, args.Context.Properties.GetValue(CallKey, CallState.None).Clock.Elapsed, retry)),
+                    WithinBudget(attempt, args.Context.Properties.GetValue(CallKey, CallState.None).Elapsed, retry)),
 
                 // The vendor's Retry-After wins over our own backoff; null falls back to it.
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result?.Response?.RetryAfter),
@@ -184,13 +187,22 @@ public sealed partial class VendorHttp
     /// <summary>One call's own facts, for its retries and its trace line.</summary>
     private sealed class CallState
     {
-        public static readonly CallState None = new("?");
+        public static readonly CallState None = new("?", TimeProvider.System);
 
-        public CallState(string what) => What = what;
+        private readonly TimeProvider time;
+        private readonly long started;
+
+        public CallState(string what, TimeProvider time)
+        {
+            What = what;
+            this.time = time;
+            started = time.GetTimestamp();
+        }
 
         public string What { get; }
 
-        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+        /// <summary>How long since the call's first try, on the connection's clock.</summary>
+        public TimeSpan Elapsed => time.GetElapsedTime(started);
 
         public int Retries { get; set; }
     }
@@ -241,8 +253,7 @@ public sealed partial class VendorHttp
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(connection.Retry.RequestTimeout);
+        using var timeout = new TimeLimit(connection.Time, connection.Retry.RequestTimeout, cancellationToken);
         Statistics.CountRequest();
 
         HttpResponseMessage message;
@@ -266,7 +277,7 @@ public sealed partial class VendorHttp
             try
             {
                 var bytes = await ReadCappedAsync(message.Content, timeout.Token).ConfigureAwait(false);
-                var response = new VendorResponse((int)message.StatusCode, bytes, message.Content.Headers.ContentType?.MediaType, RetryAfterHeader.Read(message), Redactor);
+                var response = new VendorResponse((int)message.StatusCode, bytes, message.Content.Headers.ContentType?.MediaType, RetryAfterHeader.Read(message, connection.Time.GetUtcNow()), Redactor);
                 if (!response.IsSuccess || response.Json is null)
                 {
                     Statistics.CountFailure();

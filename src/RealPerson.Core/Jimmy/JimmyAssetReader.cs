@@ -9,7 +9,7 @@ namespace RealPerson.Jimmy;
 /// <summary>Turns a Jimmy AI asset object into an <see cref="Asset"/>, liberally; its ids must be plausible ids.</summary>
 internal static class JimmyAssetReader
 {
-    public static Asset Read(JsonElement data, VendorResponse response, Redactor redactor, IReporter reporter)
+    public static Asset Read(JsonElement data, VendorResponse response, Redactor redactor, IReporter reporter, DateTimeOffset readAt)
     {
         var id = JsonFields.GetId(data, "asset_id", "id");
         if (id is null)
@@ -34,7 +34,7 @@ internal static class JimmyAssetReader
             Name = JsonFields.GetString(data, "name"),
             Url = JsonFields.GetString(data, "url"),
             CreatedAt = JsonFields.GetTime(data, "created_at", "created"),
-            UpdatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = readAt,
             Error = redactor.Redact(JsonFields.GetString(data, "error", "fail_reason", "reason", "error_message")) is { Length: > 0 } e ? e : null,
         };
     }

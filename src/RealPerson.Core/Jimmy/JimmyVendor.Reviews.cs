@@ -75,7 +75,7 @@ public sealed partial class JimmyVendor : IStatusSource
         try
         {
             var data = JimmyEnvelope.ReadData(response, http.Redactor, "the status request");
-            return JimmyAssetReader.Read(data, response, http.Redactor, reporter);
+            return JimmyAssetReader.Read(data, response, http.Redactor, reporter, http.Time.GetUtcNow());
         }
         catch (RealPersonException e) when (SaysNotFound(e))
         {
@@ -161,7 +161,7 @@ public sealed partial class JimmyVendor : IStatusSource
         {
             try
             {
-                assets.Add(JimmyAssetReader.Read(item, response, http.Redactor, reporter));
+                assets.Add(JimmyAssetReader.Read(item, response, http.Redactor, reporter, http.Time.GetUtcNow()));
             }
             catch (RealPersonException e) when (e.ErrorId == ErrorIds.InvalidVendorResponse)
             {

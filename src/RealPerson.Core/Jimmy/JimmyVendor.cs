@@ -57,7 +57,7 @@ public sealed partial class JimmyVendor : IVendor, ISubmissionApi
                 "the submission",
                 "asset id",
                 JimmyEnvelope.ReadData,
-                (data, response) => JimmyAssetReader.Read(data, response, http.Redactor, reporter),
+                (data, response) => JimmyAssetReader.Read(data, response, http.Redactor, reporter, http.Time.GetUtcNow()),
                 read => read.AssetId),
             cancellationToken).ConfigureAwait(false);
 

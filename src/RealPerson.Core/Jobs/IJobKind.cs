@@ -7,8 +7,9 @@ namespace RealPerson.Jobs;
 
 /// <summary>
 /// What <see cref="JobWaiter{TJob}"/> needs to know about one kind of long vendor job: how to read
-/// many at once, when one is final, what a final one says as an error, and what to journal. The
-/// polling round itself (group, read, line up, journal, hand out, back off, time out) is the waiter's.
+/// many at once, when one is final, what a final one says as an error, what to journal, and when
+/// its time is up. The polling round itself (group, read, line up, journal, hand out, back off,
+/// time out) is the waiter's: it alone keeps the deadlines a kind states.
 /// </summary>
 public interface IJobKind<TJob>
     where TJob : class
@@ -24,7 +25,19 @@ public interface IJobKind<TJob>
     /// <summary>A short name for messages ("video task_1").</summary>
     string Describe(TJob job);
 
-    TJob Copy(TJob job);
+    /// <summary>
+    /// The job as the wait follows it from when it <paramref name="arrived"/>: a copy (the caller's
+    /// object is not changed), with what following it needs (a liveness session that came without
+    /// an expiry is given one: its link lasts its lifetime from then).
+    /// </summary>
+    TJob Follow(TJob job, System.DateTimeOffset arrived);
+
+    /// <summary>
+    /// When the wait on a job (as followed) is over: a review's or a video's <see cref="WaitOptions.Timeout"/>
+    /// after it arrived; a liveness session's link's expiry. The waiter reads a job one last time at
+    /// its deadline, none at all if it arrived past it, and then hands it out as <see cref="AtDeadline"/> says.
+    /// </summary>
+    System.DateTimeOffset DeadlineOf(TJob job, System.DateTimeOffset arrived, WaitOptions options);
 
     /// <summary>Why a job cannot be followed at all (no id), or null.</summary>
     RealPersonException? CheckFollowable(TJob job);
@@ -50,7 +63,10 @@ public interface IJobKind<TJob>
     /// </summary>
     TJob AtDeadline(TJob job);
 
-    /// <summary>The error for a job still not final at its deadline (given its state from <see cref="AtDeadline"/>).</summary>
+    /// <summary>
+    /// The error for a job still not final at its deadline (given its state from <see cref="AtDeadline"/>);
+    /// <paramref name="waited"/> is from its arrival to its deadline.
+    /// </summary>
     RealPersonException TimedOut(TJob job, System.TimeSpan waited);
 
     /// <summary>What a finished job counts under in the progress line ("Active", "Failed", ...).</summary>

@@ -7,19 +7,22 @@ using System.Threading.Tasks;
 using RealPerson.Json;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
-using RealPerson.Waiting;
 
 namespace RealPerson.Jobs;
 
 /// <summary>
-/// The polling round for every long vendor job (asset reviews, videos): jobs arrive (while it runs,
-/// too), are read in groups per route in as few calls as the vendor allows, and each comes out the
-/// moment it is final, exactly once, in its last known state; one still running at its deadline
-/// comes out with the kind's timeout error (and why its last read failed, if it did), and one that
-/// came in already final comes out as it is, without its error (old news). Polls ramp from a second
-/// up to the poll interval; a failure that asking again cannot cure ends the affected jobs at once,
-/// and so does the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/> times in a
-/// row. <see cref="ReadOnceAsync"/> is the same round run once (the Get- commands).
+/// The polling round for every long vendor job (asset reviews, videos, liveness sessions): jobs
+/// arrive (while it runs, too), are read in groups per route in as few calls as the vendor allows,
+/// and each comes out the moment it is final, exactly once, in its last known state. The waiter
+/// alone keeps deadlines: each job's is what its kind says (<see cref="IJobKind{TJob}.DeadlineOf"/>);
+/// one still running then is read one last time and comes out as the kind's
+/// <see cref="IJobKind{TJob}.AtDeadline"/> with its timeout error (and why its last read failed, if
+/// it did); one whose time was up before it arrived is not read at all. One that came in already
+/// final comes out as it is, without its error (old news). Polls ramp from a second up to the poll
+/// interval; a failure that asking again cannot cure ends the affected jobs at once, and so does
+/// the same unexpected failure (a bug) <see cref="MaxUnexpectedFailures"/> times in a row. Each
+/// poll is one <see cref="JobRound{TJob}"/> (the Get- commands run one alone, through
+/// <see cref="JobReader{TJob}"/>).
 /// </summary>
 public sealed class JobWaiter<TJob>
     where TJob : class
@@ -29,25 +32,25 @@ public sealed class JobWaiter<TJob>
 
     private readonly IJobKind<TJob> kind;
     private readonly WaitOptions options;
+    private readonly TimeProvider time;
     private readonly IReporter reporter;
     private readonly AssetLedger? ledger;
+    private readonly JobRound<TJob> rounds;
     private readonly Channel<(TJob Job, object? Target)> inputs = Channel.CreateUnbounded<(TJob, object?)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<Entry> pending = new();
     private readonly DoneTally done = new();
 
-    // One round only: output waits here to come out in input order.
-    private List<(Entry Entry, RealPersonException? Error)>? roundOutput;
     private int arrivals;
 
     public JobWaiter(IJobKind<TJob> kind, WaitOptions options, IReporter reporter, AssetLedger? ledger = null)
     {
         this.kind = kind;
         this.options = options;
+        time = options.Time;
         this.reporter = reporter;
         this.ledger = ledger;
+        rounds = new JobRound<TJob>(kind, reporter, ledger);
     }
-
-    private bool SingleRound => roundOutput != null;
 
     /// <summary>Hands a job to the wait; thread-safe, and allowed while <see cref="RunAsync"/> runs.</summary>
     public void Add(TJob job, object? target = null) => inputs.Writer.TryWrite((job, target ?? job));
@@ -65,6 +68,12 @@ public sealed class JobWaiter<TJob>
             while (true)
             {
                 var arrived = TakeArrivals(ref inputOpen);
+                if (arrived > 0)
+                {
+                    // A job whose time was up before it came (a liveness link already expired) is not read.
+                    await TimeOutAsync(pending.Where(e => e.Deadline <= e.Arrived).ToList()).ConfigureAwait(false);
+                }
+
                 if (pending.Count == 0)
                 {
                     nextPollAt = null;
@@ -79,7 +88,7 @@ public sealed class JobWaiter<TJob>
                     continue;
                 }
 
-                var now = DateTimeOffset.UtcNow;
+                var now = time.GetUtcNow();
                 if (arrived > 0)
                 {
                     // New jobs are read soon, but arrivals never push back a poll already due: a steady
@@ -99,17 +108,21 @@ public sealed class JobWaiter<TJob>
 
                 var before = done.Count;
                 await PollAsync(cancellationToken).ConfigureAwait(false);
-                await ExpireOverdueAsync().ConfigureAwait(false);
+
+                // Due at the time the wait woke for, even if the timer ran a little ahead of the clock:
+                // a job at its deadline has had its last look.
+                var polled = Max(time.GetUtcNow(), wakeAt);
+                await TimeOutAsync(pending.Where(e => e.Deadline <= polled).ToList()).ConfigureAwait(false);
                 if (done.Count > before && pending.Count > 0)
                 {
                     // Some finished, some not: the rest are likely close behind.
                     round = 0;
-                    nextPollAt = DateTimeOffset.UtcNow + Min(options.FollowUpDelay, options.DelayBefore(0));
+                    nextPollAt = time.GetUtcNow() + Min(options.FollowUpDelay, options.DelayBefore(0));
                 }
                 else
                 {
                     round++;
-                    nextPollAt = DateTimeOffset.UtcNow + options.DelayBefore(round);
+                    nextPollAt = time.GetUtcNow() + options.DelayBefore(round);
                 }
             }
         }
@@ -119,56 +132,20 @@ public sealed class JobWaiter<TJob>
         }
     }
 
-    /// <summary>
-    /// One round instead of a wait (the Get- commands): every job added so far is read once and comes
-    /// out in its state now, final or not, in the order the jobs were added. What could not be read
-    /// is that job's error instead: a vendor that does not know it, a failed read, no answer for it.
-    /// </summary>
-    public async Task ReadOnceAsync(CancellationToken cancellationToken)
-    {
-        Complete();
-        roundOutput = new List<(Entry, RealPersonException?)>();
-        var inputOpen = true;
-        TakeArrivals(ref inputOpen);
-        try
-        {
-            await PollAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var entry in pending.ToList())
-            {
-                Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.ResourceUnavailable,
-                    $"{kind.RouteOf(entry.Job)} gave no status for {kind.Describe(entry.Job)} this time; try again."));
-            }
-        }
-        finally
-        {
-            // What was read comes out; what could not be read is its error alone (nothing was learned).
-            foreach (var (entry, error) in roundOutput.OrderBy(o => o.Entry.Sequence))
-            {
-                if (error is null)
-                {
-                    reporter.Output(entry.Job);
-                }
-                else
-                {
-                    reporter.Error(new RealPersonError(error, entry.Target ?? entry.Job));
-                }
-            }
-        }
-    }
-
     private int TakeArrivals(ref bool inputOpen)
     {
         var count = 0;
         while (inputs.Reader.TryRead(out var item))
         {
             count++;
-            var now = DateTimeOffset.UtcNow;
-            var entry = new Entry(kind.Copy(item.Job), item.Target, now, now + options.Timeout, arrivals++);
-            if (kind.CheckFollowable(item.Job) is { } problem)
+            var now = time.GetUtcNow();
+            var job = kind.Follow(item.Job, now);
+            var entry = new Entry(job, item.Target, now, kind.DeadlineOf(job, now, options), arrivals++);
+            if (kind.CheckFollowable(job) is { } problem)
             {
                 Emit(entry, problem);
             }
-            else if (kind.IsFinal(item.Job) && !SingleRound)
+            else if (kind.IsFinal(job))
             {
                 PassThrough(entry);
             }
@@ -194,7 +171,7 @@ public sealed class JobWaiter<TJob>
         }
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sleep = Task.Delay(delay, timer.Token);
+        var sleep = time.Delay(delay, timer.Token);
         if (!inputOpen)
         {
             await sleep.ConfigureAwait(false);
@@ -210,73 +187,55 @@ public sealed class JobWaiter<TJob>
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var changes = new List<LedgerRecord>();
+        var entries = pending.ToList();
+        var answers = await rounds.ReadAsync(entries.Select(e => e.Job).ToList(), cancellationToken).ConfigureAwait(false);
         var retried = new List<(Entry Entry, RealPersonException Failure)>();
-        foreach (var group in pending.GroupBy(e => kind.RouteOf(e.Job)).ToList())
+        var routesRetried = new List<JobAnswer<TJob>>();
+        var unexpected = new List<(Entry Entry, RealPersonException Failure)>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            var entries = group.ToList();
-            IReadOnlyList<JobReading<TJob>> readings;
-            try
+            var (entry, answer) = (entries[i], answers[i]);
+            if (answer.RouteFailure is not { } failure)
             {
-                readings = await kind.ReadAsync(group.Key, entries.Select(e => e.Job).ToList(), cancellationToken).ConfigureAwait(false);
+                Apply(entry, answer.Reading, answer.Route, retried);
             }
-            catch (RealPersonException e) when (SingleRound && e.ErrorId != ErrorIds.MissingApiKey)
+            else if (answer.Unexpected)
             {
-                // Read once: the failure is each job's answer.
-                entries.ForEach(entry => Emit(entry, e));
-                continue;
+                unexpected.Add((entry, failure));
             }
-            catch (RealPersonException e) when (!SingleRound && Failures.EndsTheWait(e))
+            else if (Failures.EndsTheWait(failure))
             {
                 // Asking again will not help: each job comes out now, as last known.
-                entries.ForEach(entry => Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, e.Category, e.Message, e)));
-                continue;
+                Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
             }
-            catch (RealPersonException e) when (!SingleRound)
+            else
             {
-                reporter.Warning($"Could not read {group.Key} statuses: {e.Message} Will try again.");
-                entries.ForEach(entry => entry.FailedRead(e));
-                continue;
+                entry.FailedRead(failure);
+                routesRetried.Add(answer);
             }
-            catch (Exception e) when (!(e is OperationCanceledException) && !(e is RealPersonException))
-            {
-                ApplyUnexpected(entries, e, group.Key);
-                continue;
-            }
+        }
 
-            for (var i = 0; i < entries.Count && i < readings.Count; i++)
-            {
-                Apply(entries[i], readings[i], group.Key, changes, retried);
-            }
+        // One warning per failed read, however many jobs it was the answer for.
+        foreach (var same in routesRetried.GroupBy(a => a.RouteFailure!))
+        {
+            reporter.Warning($"Could not read {same.First().Route} statuses: {same.Key.Message} Will try again.");
         }
 
         WarnRetried(retried);
-        await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);
+        foreach (var same in unexpected.GroupBy(u => u.Failure))
+        {
+            ApplyUnexpected(same.Select(u => u.Entry).ToList(), same.Key);
+        }
     }
 
     /// <summary>
-    /// A failure that is no vendor's answer (a bug, most likely): traced under -Debug, asked again,
-    /// and the end of a job's wait once it has failed the same way <see cref="MaxUnexpectedFailures"/> times in a row.
+    /// A failure that is no vendor's answer (a bug, most likely): asked again, and the end of a job's
+    /// wait once it has failed the same way <see cref="MaxUnexpectedFailures"/> times in a row.
     /// </summary>
-    private void ApplyUnexpected(List<Entry> entries, Exception e, JobRoute route)
+    private void ApplyUnexpected(List<Entry> entries, RealPersonException failure)
     {
-        if (reporter.DebugEnabled)
-        {
-            reporter.Debug($"Reading {route} statuses failed unexpectedly: {e}");
-        }
-
-        var message = VendorText.Inert(e.Message);
-        var failure = new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.NotSpecified,
-            $"Reading {route} statuses failed unexpectedly ({e.GetType().Name}: {message}).", e);
-        var ended = new List<Entry>();
-        foreach (var entry in entries)
-        {
-            if (entry.FailedUnexpectedly(e, failure) >= MaxUnexpectedFailures)
-            {
-                ended.Add(entry);
-            }
-        }
-
+        var e = failure.InnerException!;
+        var ended = entries.Where(entry => entry.FailedUnexpectedly(e, failure) >= MaxUnexpectedFailures).ToList();
         if (ended.Count < entries.Count)
         {
             // Never a crash: each job still comes out, at the latest when its time runs out.
@@ -286,10 +245,10 @@ public sealed class JobWaiter<TJob>
         foreach (var entry in ended)
         {
             Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, FailureCategory.NotSpecified,
-                $"Reading {kind.Describe(entry.Job)} failed the same unexpected way {MaxUnexpectedFailures} times in a row ({e.GetType().Name}: {message}); " +
+                $"Reading {kind.Describe(entry.Job)} failed the same unexpected way {MaxUnexpectedFailures} times in a row ({e.GetType().Name}: {VendorText.Inert(e.Message)}); " +
                 "asking again will not help, so its wait ends here, in its last known state.", e)
             {
-                RecommendedAction = "This is most likely a fault in RealPerson: run the command again with -Debug for the stack trace, and report it.",
+                RecommendedAction = failure.RecommendedAction,
             });
         }
     }
@@ -305,7 +264,7 @@ public sealed class JobWaiter<TJob>
         }
     }
 
-    private void Apply(Entry entry, JobReading<TJob> reading, JobRoute route, List<LedgerRecord> changes, List<(Entry, RealPersonException)> retried)
+    private void Apply(Entry entry, JobReading<TJob> reading, JobRoute route, List<(Entry, RealPersonException)> retried)
     {
         if (reading.Failure is { } failure)
         {
@@ -324,13 +283,8 @@ public sealed class JobWaiter<TJob>
             pending.Remove(entry);
             foreach (var job in expanded)
             {
-                if (kind.RecordOfChange(entry.Job, job) is { } record)
-                {
-                    changes.Add(record);
-                }
-
                 var part = new Entry(job, entry.Target, entry.Arrived, entry.Deadline, entry.Sequence);
-                if (kind.IsFinal(job) || SingleRound)
+                if (kind.IsFinal(job))
                 {
                     Emit(part, null);
                 }
@@ -349,26 +303,17 @@ public sealed class JobWaiter<TJob>
         }
 
         entry.NotFoundAnswers = 0;
-        if (kind.RecordOfChange(entry.Job, fresh) is { } change)
-        {
-            changes.Add(change);
-        }
-
         entry.Job = fresh;
-        if (kind.IsFinal(fresh) || SingleRound)
+        if (kind.IsFinal(fresh))
         {
             Emit(entry, null);
         }
     }
 
-    /// <summary>A read that failed for one job: its answer in a single round; in a wait, final only when asking again cannot help.</summary>
+    /// <summary>A read that failed for one job: final only when asking again cannot help.</summary>
     private void ApplyFailure(Entry entry, RealPersonException failure, JobRoute route, List<(Entry, RealPersonException)> retried)
     {
-        if (SingleRound)
-        {
-            Emit(entry, failure);
-        }
-        else if (Failures.EndsTheWait(failure))
+        if (Failures.EndsTheWait(failure))
         {
             Emit(entry, new RealPersonException(ErrorIds.StatusReadFailed, failure.Category, failure.Message, failure));
         }
@@ -377,7 +322,7 @@ public sealed class JobWaiter<TJob>
             entry.FailedRead(failure);
             retried.Add((entry, failure));
         }
-        else if (++entry.NotFoundAnswers < 2 || DateTimeOffset.UtcNow - entry.Arrived < options.NotFoundGrace)
+        else if (++entry.NotFoundAnswers < 2 || time.GetUtcNow() - entry.Arrived < options.NotFoundGrace)
         {
             // Within the grace the vendor may be lagging behind its own create; and a "not found"
             // is never final on the first asking, however slow that answer was.
@@ -389,11 +334,11 @@ public sealed class JobWaiter<TJob>
         }
     }
 
-    private async Task ExpireOverdueAsync()
+    /// <summary>Jobs whose time is up come out as their kind says a job is then, with its timeout error.</summary>
+    private async Task TimeOutAsync(List<Entry> overdue)
     {
-        var now = DateTimeOffset.UtcNow;
         var changes = new List<LedgerRecord>();
-        foreach (var entry in pending.Where(e => e.Deadline <= now).ToList())
+        foreach (var entry in overdue)
         {
             var ended = kind.AtDeadline(entry.Job);
             if (kind.RecordOfChange(entry.Job, ended) is { } change)
@@ -402,7 +347,7 @@ public sealed class JobWaiter<TJob>
             }
 
             entry.Job = ended;
-            Emit(entry, WithLastFailure(kind.TimedOut(ended, options.Timeout), entry.LastReadFailure));
+            Emit(entry, WithLastFailure(kind.TimedOut(ended, entry.Deadline - entry.Arrived), entry.LastReadFailure));
         }
 
         await StatusJournal.RecordAsync(ledger, changes, reporter).ConfigureAwait(false);
@@ -436,12 +381,6 @@ public sealed class JobWaiter<TJob>
     {
         pending.Remove(entry);
         done.Add(kind.OutcomeOf(entry.Job), entry.Job);
-        if (roundOutput != null)
-        {
-            roundOutput.Add((entry, error));
-            return;
-        }
-
         Report(entry, error ?? (kind.IsFinal(entry.Job) ? kind.ErrorOfFinal(entry.Job) : null));
     }
 
@@ -468,6 +407,8 @@ public sealed class JobWaiter<TJob>
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

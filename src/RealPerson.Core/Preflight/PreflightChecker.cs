@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using RealPerson.Clock;
 using RealPerson.Connections;
 using RealPerson.Http;
 using RealPerson.Reporting;
@@ -37,6 +38,9 @@ public sealed class PreflightChecker
     }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The clock <see cref="Timeout"/> is counted on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Why this input would be refused upstream (a PreflightFailed error), or null when it passes. Never throws but for cancellation.</summary>
     public async Task<RealPersonException?> CheckAsync(string name, string url, CancellationToken cancellationToken)
@@ -128,8 +132,7 @@ public sealed class PreflightChecker
 
     private async Task<Fetched> FetchAsync(Uri link, RangeHeaderValue range, int limit, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var timeout = new TimeLimit(Time, Timeout, cancellationToken);
         using var response = await PublicLinks.GetAsync(client, link, CheckLink, request => request.Headers.Range = range, timeout.Token).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status < 200 || status >= 300)

@@ -130,7 +130,7 @@ public sealed class AssetSubmitter
             if (batches.Any && !more.IsCompleted)
             {
                 using var quietTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var quiet = Task.Delay(options.BatchWindow, quietTimer.Token);
+                var quiet = options.Time.Delay(options.BatchWindow, quietTimer.Token);
                 var first = await Task.WhenAny(more, quiet).ConfigureAwait(false);
                 quietTimer.Cancel();
                 if (first == quiet)

@@ -228,7 +228,7 @@ internal sealed class SubmissionSender
         var provider = batch[0].Item.Provider;
         var connection = clients.Connection(provider);
         var vendor = clients.Submissions(provider);
-        var now = DateTimeOffset.UtcNow;
+        var now = connection.Time.GetUtcNow();
         return batch.Select(p =>
         {
             var asset = vendor.Describe(p.Item);

@@ -15,6 +15,9 @@ public sealed class SubmitOptions
     /// <summary>An APIMart batch short of 20 is sent once the input has been quiet this long.</summary>
     public System.TimeSpan BatchWindow { get; init; } = System.TimeSpan.FromSeconds(2);
 
+    /// <summary>The clock the batch window is counted on.</summary>
+    public System.TimeProvider Time { get; init; } = System.TimeProvider.System;
+
     /// <summary>Submit even what the ledger says was already submitted.</summary>
     public bool Force { get; init; }
 

@@ -4,14 +4,14 @@ using System.Threading.Tasks;
 using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
-using RealPerson.Waiting;
 
 namespace RealPerson.Verification;
 
 /// <summary>
 /// The liveness flow: open a session, wait for its link and token, then (optionally) wait until the
 /// person has passed and the asset group is known. Both waits are <see cref="JobWaiter{TJob}"/>'s,
-/// over <see cref="VerificationJobs"/>. A new session is journaled when its link is ready, and the
+/// over <see cref="VerificationLinkJobs"/> and <see cref="VerificationPassJobs"/>, which say when
+/// each is over (the link wait's timeout, the link's expiry). A new session is journaled when its link is ready, and the
 /// check when it ends (passed, refused, expired), so an interrupted verification can be resumed by
 /// its TaskId (<see cref="ResumeAsync"/>: the session's task gives the link again).
 /// </summary>
@@ -36,6 +36,9 @@ public sealed class AvatarVerifier
     /// <summary>How long the session's task may take to produce the link.</summary>
     public TimeSpan LinkTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The clock both waits read and sleep by, and the link's expiry is counted on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public async Task<AvatarVerification> StartAsync(string callbackUrl, string projectName, CancellationToken cancellationToken)
     {
         var taskId = await api.StartVerificationAsync(callbackUrl, projectName, cancellationToken).ConfigureAwait(false);
@@ -56,8 +59,8 @@ public sealed class AvatarVerifier
         var session = new AvatarVerification { TaskId = taskId, ProjectName = projectName, Status = VerificationStatus.Pending };
 
         // The session's task is usually done in well under a second: look soon, then less often.
-        var options = new WaitOptions { Timeout = LinkTimeout, PollInterval = PollInterval, FirstPollDelay = TimeSpan.FromMilliseconds(250), NotFoundGrace = TimeSpan.Zero };
-        var outcome = await RunAsync(session, new VerificationJobs(api, VerificationGoal.Link, Endpoint, reporter), options, null, cancellationToken).ConfigureAwait(false);
+        var options = new WaitOptions { Timeout = LinkTimeout, PollInterval = PollInterval, FirstPollDelay = TimeSpan.FromMilliseconds(250), NotFoundGrace = TimeSpan.Zero, Time = Time };
+        var outcome = await RunAsync(session, new VerificationLinkJobs(api, Endpoint), options, null, cancellationToken).ConfigureAwait(false);
         return outcome.Result();
     }
 
@@ -69,21 +72,10 @@ public sealed class AvatarVerifier
             throw new ArgumentException("The verification has no BytedToken.", nameof(verification));
         }
 
-        var kind = new VerificationJobs(api, VerificationGoal.Pass, Endpoint, reporter);
-        var session = kind.WithExpiry(verification);
-
-        // Asked at an even pace: the person needs a while on the phone. The wait's own deadline is a
-        // backstop past the first poll after the link's expiry, which ends the session as Expired.
-        var left = kind.GiveUpAt(session) - DateTimeOffset.UtcNow;
-        var options = new WaitOptions
-        {
-            Timeout = (left > TimeSpan.Zero ? left : TimeSpan.Zero) + PollInterval + TimeSpan.FromSeconds(1),
-            PollInterval = PollInterval,
-            FirstPollDelay = PollInterval,
-            NotFoundGrace = TimeSpan.Zero,
-        };
-        var outcome = await RunAsync(session, kind, options, ledger, cancellationToken).ConfigureAwait(false);
-        var ended = outcome.Job ?? session;
+        // Asked at an even pace: the person needs a while on the phone. The link's expiry ends the wait.
+        var options = new WaitOptions { PollInterval = PollInterval, FirstPollDelay = PollInterval, NotFoundGrace = TimeSpan.Zero, Time = Time };
+        var outcome = await RunAsync(verification, new VerificationPassJobs(api, Endpoint, reporter, Time), options, ledger, cancellationToken).ConfigureAwait(false);
+        var ended = outcome.Job ?? verification;
         verification.Status = ended.Status;
         verification.GroupId = ended.GroupId;
         outcome.Result();

@@ -1,11 +1,11 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
+using RealPerson.Clock;
 using RealPerson.Connections;
 using RealPerson.Http;
 using RealPerson.Reporting;
@@ -39,6 +39,9 @@ public sealed class VideoDownloader
     /// <summary>How often and for how long a transient failure is tried again.</summary>
     public RetrySettings Retry { get; init; } = RetrySettings.Default;
 
+    /// <summary>The clock of the download's time limits, its retries and its progress.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// The vendor's base URL the video was read from: its exact origin may serve the file even over
     /// http on loopback (the simulator). Null: only https hosts with public addresses.
@@ -68,24 +71,23 @@ public sealed class VideoDownloader
     /// <summary>Downloads the video to <paramref name="targetPath"/>, replacing a file there (the caller decides whether it may).</summary>
     public async Task DownloadAsync(Video video, string targetPath, CancellationToken cancellationToken)
     {
-        if (CheckReady(video, DateTimeOffset.UtcNow) is { } notReady)
+        if (CheckReady(video, Time.GetUtcNow()) is { } notReady)
         {
             throw notReady;
         }
 
         string? partial = null;
-        using var whole = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        whole.CancelAfter(Limits.Timeout);
+        using var whole = new TimeLimit(Time, Limits.Timeout, cancellationToken);
         try
         {
             var target = Path.GetFullPath(targetPath);
             var directory = Path.GetDirectoryName(target)!;
             Directory.CreateDirectory(directory);
-            PartialFiles.Sweep(directory, DateTime.UtcNow);
+            PartialFiles.Sweep(directory, Time.GetUtcNow().UtcDateTime);
             partial = PartialFiles.Claim(target);
             var temporary = partial;
-            var clock = Stopwatch.StartNew();
-            await RetryPipeline(video, clock).ExecuteAsync(async token => await DownloadOnceAsync(video, temporary, token).ConfigureAwait(false), whole.Token).ConfigureAwait(false);
+            var started = Time.GetTimestamp();
+            await RetryPipeline(video, started).ExecuteAsync(async token => await DownloadOnceAsync(video, temporary, token).ConfigureAwait(false), whole.Token).ConfigureAwait(false);
             if (File.Exists(target))
             {
                 // One step: the complete old file stays until the complete new one takes its place.
@@ -134,14 +136,14 @@ public sealed class VideoDownloader
     }
 
     /// <summary>The module's retry settings over one video's tries: transient failures only, within the retry time, after Retry-After when the host gives one.</summary>
-    private ResiliencePipeline RetryPipeline(Video video, Stopwatch clock)
+    private ResiliencePipeline RetryPipeline(Video video, long started)
     {
         if (Retry.MaxRetries <= 0)
         {
             return ResiliencePipeline.Empty;
         }
 
-        return new ResiliencePipelineBuilder()
+        return new ResiliencePipelineBuilder { TimeProvider = Time }
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = Retry.MaxRetries,
@@ -151,7 +153,7 @@ public sealed class VideoDownloader
                 MaxDelay = Retry.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(
                     args.Outcome.Exception is TransientDownloadException failure &&
-                    clock.Elapsed + (failure.RetryAfter ?? TimeSpan.Zero) < Retry.MaxRetryTime),
+                    Time.GetElapsedTime(started) + (failure.RetryAfter ?? TimeSpan.Zero) < Retry.MaxRetryTime),
                 DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as TransientDownloadException)?.RetryAfter),
                 OnRetry = args =>
                 {
@@ -172,9 +174,8 @@ public sealed class VideoDownloader
         HttpResponseMessage? response = null;
         try
         {
-            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var connect = new TimeLimit(Time, Limits.StallTimeout, cancellationToken))
             {
-                connect.CancelAfter(Limits.StallTimeout);
                 var rule = new LinkDestinationRule(VendorBaseUrl);
                 var hops = 0;
                 try
@@ -205,7 +206,7 @@ public sealed class VideoDownloader
 
             if (ResponseClassifier.IsTransientForRead(status))
             {
-                throw new TransientDownloadException($"the file host answered HTTP {status}") { RetryAfter = RetryAfterHeader.Read(response) };
+                throw new TransientDownloadException($"the file host answered HTTP {status}") { RetryAfter = RetryAfterHeader.Read(response, Time.GetUtcNow()) };
             }
 
             if (status < 200 || status >= 300)
@@ -245,7 +246,7 @@ public sealed class VideoDownloader
         // Never more than the host announced, nor than the cap when it announced nothing (an endless body).
         var limit = announced ?? Limits.MaxBytes;
         long received = 0;
-        var lastReport = DateTime.MinValue;
+        var lastReport = DateTimeOffset.MinValue;
         using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
         using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.Delete, 81920, useAsync: true))
         {
@@ -253,9 +254,8 @@ public sealed class VideoDownloader
             while (true)
             {
                 int read;
-                using (var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                using (var stall = new TimeLimit(Time, Limits.StallTimeout, cancellationToken))
                 {
-                    stall.CancelAfter(Limits.StallTimeout);
                     try
                     {
                         read = await source.ReadAsync(buffer, 0, buffer.Length, stall.Token).ConfigureAwait(false);
@@ -285,9 +285,9 @@ public sealed class VideoDownloader
 
                 await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
                 received += read;
-                if (DateTime.UtcNow - lastReport > TimeSpan.FromMilliseconds(250))
+                if (Time.GetUtcNow() - lastReport > TimeSpan.FromMilliseconds(250))
                 {
-                    lastReport = DateTime.UtcNow;
+                    lastReport = Time.GetUtcNow();
                     var percent = announced is > 0 ? (int)(100 * received / announced.Value) : 0;
                     var of = announced is > 0 ? $" of {announced.Value / 1024.0 / 1024.0:0.0} MiB" : string.Empty;
                     reporter.Progress(new ProgressReport(ProgressActivityId, "Downloading videos", $"{MessageNames.Of(video)}: {received / 1024.0 / 1024.0:0.0} MiB{of}", percent));

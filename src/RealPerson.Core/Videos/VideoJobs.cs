@@ -25,7 +25,9 @@ public sealed class VideoJobs : IJobKind<Video>
 
     public string Describe(Video job) => $"video {MessageNames.Of(job)}";
 
-    public Video Copy(Video job) => job.Clone();
+    public Video Follow(Video job, DateTimeOffset arrived) => job.Clone();
+
+    public DateTimeOffset DeadlineOf(Video job, DateTimeOffset arrived, WaitOptions options) => arrived + options.Timeout;
 
     public RealPersonException? CheckFollowable(Video job)
     {
@@ -68,7 +70,7 @@ public sealed class VideoJobs : IJobKind<Video>
         var fresh = Merge(video, await clients.At(video.Provider, video.Endpoint).Videos(video.Provider).ReadVideoAsync(video.TaskId!, cancellationToken).ConfigureAwait(false));
         if (RecordOfChange(video, fresh) is { } record)
         {
-            await Waiting.StatusJournal.RecordAsync(ledger, new[] { record }, reporter).ConfigureAwait(false);
+            await StatusJournal.RecordAsync(ledger, new[] { record }, reporter).ConfigureAwait(false);
         }
 
         return fresh;

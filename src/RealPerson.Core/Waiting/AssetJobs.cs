@@ -29,7 +29,9 @@ public sealed class AssetJobs : IJobKind<Asset>
 
     public string Describe(Asset job) => MessageNames.Of(job);
 
-    public Asset Copy(Asset job) => job.Clone();
+    public Asset Follow(Asset job, DateTimeOffset arrived) => job.Clone();
+
+    public DateTimeOffset DeadlineOf(Asset job, DateTimeOffset arrived, WaitOptions options) => arrived + options.Timeout;
 
     public RealPersonException? CheckFollowable(Asset asset)
     {
@@ -78,8 +80,11 @@ public sealed class AssetJobs : IJobKind<Asset>
         // A whole-task placeholder is not an asset: only real assets (an id, or a slot in a task) are kept.
         var changed = after.Status != before.Status || after.AssetId != before.AssetId || after.TaskIndex != before.TaskIndex;
         var record = changed ? AssetRecords.ToRecord(LedgerEvent.Status, after) : null;
-        return record != null && StatusJournal.IsRecordable(record) ? record : null;
+        return record != null && IsRecordable(record) ? record : null;
     }
+
+    /// <summary>A whole-task placeholder (-TaskId alone) is not an asset: only its expanded assets are recorded.</summary>
+    private static bool IsRecordable(LedgerRecord record) => record.AssetId != null || record.TaskIndex != null;
 
     public RealPersonException? ErrorOfFinal(Asset asset) =>
         asset.Status == AssetStatus.Failed

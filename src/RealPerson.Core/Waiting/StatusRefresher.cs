@@ -9,9 +9,10 @@ using RealPerson.Reporting;
 namespace RealPerson.Waiting;
 
 /// <summary>
-/// Reads the current state of many assets once (Get-RealPersonStatus): one round of the job engine
-/// over <see cref="AssetJobs"/>, so Jimmy AI ids go through batch-status and APIMart assets through
-/// one read per task; outputs in input order, each unreadable input as its error.
+/// Reads the current state of many assets once (Get-RealPersonStatus): the job engine's
+/// <see cref="JobReader{TJob}"/> over <see cref="AssetJobs"/>, so Jimmy AI ids go through
+/// batch-status and APIMart assets through one read per task; outputs in input order, each
+/// unreadable input as its error.
 /// </summary>
 public sealed class StatusRefresher
 {
@@ -28,12 +29,12 @@ public sealed class StatusRefresher
 
     public Task RefreshAsync(IReadOnlyList<(Asset Asset, object? Target)> items, CancellationToken cancellationToken)
     {
-        var round = new JobWaiter<Asset>(new AssetJobs(sources), new WaitOptions(), reporter, ledger);
+        var reader = new JobReader<Asset>(new AssetJobs(sources), reporter, ledger);
         foreach (var (asset, target) in items)
         {
-            round.Add(asset, target);
+            reader.Add(asset, target);
         }
 
-        return round.ReadOnceAsync(cancellationToken);
+        return reader.ReadAsync(cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace RealPerson.Commands;
 [OutputType(EngineTypeNames.Video)]
 public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
 {
-    private JobWaiter<Video>? reader;
+    private JobReader<Video>? reader;
 
     /// <summary>Videos to read again; with none (and no -TaskId), the ledger's videos are listed.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
@@ -39,7 +39,7 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
         }
 
 
-        reader ??= new JobWaiter<Video>(new VideoJobs(Clients), new Waiting.WaitOptions(), Reporter, OpenLedger());
+        reader ??= new JobReader<Video>(new VideoJobs(Clients), Reporter, OpenLedger());
         foreach (var (video, target) in CurrentVideos(InputObject ?? System.Array.Empty<Video>()))
         {
             reader.Add(video, target);
@@ -65,6 +65,6 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
             return;
         }
 
-        RunToCompletion(Task.Run(() => reader.ReadOnceAsync(CancellationToken)));
+        RunToCompletion(Task.Run(() => reader.ReadAsync(CancellationToken)));
     }
 }

@@ -3,7 +3,6 @@ using RealPerson.Jobs;
 using RealPerson.Providers;
 using RealPerson.Reporting;
 using RealPerson.Videos;
-using RealPerson.Waiting;
 
 namespace RealPerson.Commands;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using RealPerson.Jobs;
 using RealPerson.Waiting;
 
 namespace RealPerson.Commands;

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using RealPerson.Jobs;
 using RealPerson.Videos;
-using RealPerson.Waiting;
 
 namespace RealPerson.Commands;
 

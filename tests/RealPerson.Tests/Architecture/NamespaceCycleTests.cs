@@ -14,10 +14,6 @@ public sealed class NamespaceCycleTests
     /// </summary>
     private static readonly (string From, string To, string Why)[] Allowed =
     {
-        // The job engine's own cycle (JobWaiter uses WaitOptions and StatusJournal of Waiting, whose
-        // AssetJobs is an IJobKind): removed by the developer reworking the job engine (issue 20).
-        ("Jobs", "Waiting", "JobWaiter uses WaitOptions and StatusJournal"),
-
         // Inside the ledger room (another developer's): the facade AssetLedger opens and claims
         // through its stores, which use the room's records.
         ("Ledger", "Ledger.Sqlite", "AssetLedger.Open picks the SQLite store"),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RealPerson.Http;
 
 namespace RealPerson.Tests.Core;
@@ -25,7 +26,7 @@ public sealed class AccountConcurrencyTests
     [Fact]
     public void Overload_halves_at_once_and_growth_is_slow_after_it()
     {
-        var limit = new AccountConcurrency(start: 8, max: 30);
+        var limit = new AccountConcurrency(start: 8, max: 30, time: FakeClock.Start());
         for (var i = 0; i < 22; i++)
         {
             limit.Succeeded();
@@ -54,7 +55,8 @@ public sealed class AccountConcurrencyTests
         var first = await limit.AcquireAsync(CancellationToken.None);
         var second = await limit.AcquireAsync(CancellationToken.None);
         var third = limit.AcquireAsync(CancellationToken.None);
-        await Task.Delay(50);
+
+        // Queued before AcquireAsync returns: only a release can let it in, so there is nothing to wait for.
         Assert.False(third.IsCompleted);
 
         first.Dispose();
@@ -75,5 +77,21 @@ public sealed class AccountConcurrencyTests
 
         held.Dispose();
         using var next = await limit.AcquireAsync(CancellationToken.None).WaitAsync(TestTime.Long);
+    }
+
+    [Fact]
+    public void An_overload_a_second_after_the_last_cut_is_a_new_burst_and_cuts_again()
+    {
+        var time = FakeClock.Start();
+        var limit = new AccountConcurrency(start: 16, max: 30, time: time);
+
+        limit.Overloaded();
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        limit.Overloaded();
+        Assert.Equal(8, limit.Limit);
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        limit.Overloaded();
+        Assert.Equal(4, limit.Limit);
     }
 }

@@ -251,7 +251,7 @@ public class ApiMartAssetTests
         Assert.NotNull(task.Created);
         Assert.Null(task.Completed);
 
-        var mapped = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, TaskId = taskId, TaskIndex = 0, Status = AssetStatus.Unknown });
+        var mapped = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, TaskId = taskId, TaskIndex = 0, Status = AssetStatus.Unknown }, DateTimeOffset.UtcNow);
         Assert.Equal(AssetStatus.Processing, mapped.Status);
         Assert.Null(mapped.AssetId);
     }
@@ -288,7 +288,7 @@ public class ApiMartAssetTests
 
         for (var i = 0; i < clips.Count; i++)
         {
-            var asset = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, Name = clips[i].Name, Url = clips[i].Url, TaskId = taskId, TaskIndex = i });
+            var asset = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, Name = clips[i].Name, Url = clips[i].Url, TaskId = taskId, TaskIndex = i }, DateTimeOffset.UtcNow);
             Assert.Equal(AssetStatus.Active, asset.Status);
             Assert.Equal(listed[i], asset.AssetId);
             Assert.Equal("asset://" + listed[i], asset.AssetUri);
@@ -314,7 +314,7 @@ public class ApiMartAssetTests
         Assert.Equal(3, usable.Count);
 
         var mapped = clips.Select((c, i) => ReviewTaskMapper.Apply(task,
-            new Asset { Provider = Provider.APIMart, Name = c.Name, Url = c.Url, TaskId = taskId, TaskIndex = i })).ToList();
+            new Asset { Provider = Provider.APIMart, Name = c.Name, Url = c.Url, TaskId = taskId, TaskIndex = i }, DateTimeOffset.UtcNow)).ToList();
 
         for (var i = 0; i < clips.Count; i++)
         {
@@ -346,7 +346,7 @@ public class ApiMartAssetTests
         Assert.Equal("cancelled", task.Status);
         Assert.True(task.IsCancelled);
         Assert.True(task.IsKnownStatus);
-        var mapped = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, TaskId = taskId, TaskIndex = 1 });
+        var mapped = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, TaskId = taskId, TaskIndex = 1 }, DateTimeOffset.UtcNow);
         Assert.Equal(AssetStatus.Failed, mapped.Status);
         Assert.False(string.IsNullOrWhiteSpace(mapped.Error));
     }
@@ -356,7 +356,7 @@ public class ApiMartAssetTests
     {
         var task = new ApiMartTask { Id = "task_1", Status = "paused" };
 
-        var mapped = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, TaskId = "task_1", TaskIndex = 0, Status = AssetStatus.Processing });
+        var mapped = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, TaskId = "task_1", TaskIndex = 0, Status = AssetStatus.Processing }, DateTimeOffset.UtcNow);
 
         Assert.Equal(AssetStatus.Processing, mapped.Status);
     }

@@ -169,10 +169,10 @@ public class AssetSubmitterTests
         // The vendor's result names no asset; the clip that fails must be the one at its position.
         var failing = reporter.Assets.Single(a => a.Name == "clip21-fail");
         var task = await clients.ApiMart.GetTaskAsync(failing.TaskId!, CancellationToken.None);
-        var mapped = RealPerson.ApiMart.ReviewTaskMapper.Apply(task, failing);
+        var mapped = RealPerson.ApiMart.ReviewTaskMapper.Apply(task, failing, DateTimeOffset.UtcNow);
         Assert.Equal(AssetStatus.Failed, mapped.Status);
         var sibling = reporter.Assets.First(a => a.TaskId == failing.TaskId && a.Name != failing.Name);
-        Assert.Equal(AssetStatus.Active, RealPerson.ApiMart.ReviewTaskMapper.Apply(task, sibling).Status);
+        Assert.Equal(AssetStatus.Active, RealPerson.ApiMart.ReviewTaskMapper.Apply(task, sibling, DateTimeOffset.UtcNow).Status);
     }
 
     [Fact]

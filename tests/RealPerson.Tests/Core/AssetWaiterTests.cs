@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using RealPerson.Jobs;
 using RealPerson.Providers;
 using RealPerson.Simulator;
 using RealPerson.Submission;
@@ -25,6 +27,18 @@ public class AssetWaiterTests
 
         waiter.Complete();
         await waiter.RunAsync(cancellationToken).WaitAsync(TestTime.Long);
+    }
+
+    /// <summary>Runs the waiter on <paramref name="time"/>, moved on a tenth of a second at a time until it is done.</summary>
+    private static async Task RunAsync(AssetWaiter waiter, IEnumerable<Asset> assets, FakeTimeProvider time)
+    {
+        foreach (var asset in assets)
+        {
+            waiter.Add(asset);
+        }
+
+        waiter.Complete();
+        await time.RunToEndAsync(waiter.RunAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -79,7 +93,8 @@ public class AssetWaiterTests
 
         var reporter = new RecordingReporter();
         var source = new CountingSource(Sim.JimmySource(clients));
-        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(TimeSpan.FromMilliseconds(800)), reporter), submitted);
+        var time = FakeClock.Start();
+        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(TimeSpan.FromMilliseconds(800), time), reporter), submitted, time);
 
         Assert.True(source.Reads >= 2, $"only {source.Reads} rounds");
         Assert.All(source.Sizes, size => Assert.Equal(120, size));
@@ -95,12 +110,12 @@ public class AssetWaiterTests
         var clients = Sim.Clients(sim, new RecordingReporter());
         var submitted = await SubmitJimmyAsync(clients, Enumerable.Range(0, 5).Select(i => $"slow{i}"));
         var reporter = new RecordingReporter();
-        var clock = Stopwatch.StartNew();
+        var time = FakeClock.Start();
+        var started = time.GetUtcNow();
 
-        await RunAsync(new AssetWaiter(Sim.Sources(clients, reporter), Sim.FastWait(TimeSpan.FromMilliseconds(300)), reporter), submitted);
+        await RunAsync(new AssetWaiter(Sim.Sources(clients, reporter), Sim.FastWait(TimeSpan.FromMilliseconds(300), time), reporter), submitted, time);
 
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250), $"ended after {clock.Elapsed}, before the timeout");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"ended after {clock.Elapsed}");
+        Assert.True(time.GetUtcNow() - started >= TimeSpan.FromMilliseconds(300), $"ended after {time.GetUtcNow() - started}, before the timeout");
         Assert.Equal(5, reporter.Assets.Count);
         Assert.Equal(submitted.Select(a => a.AssetId).OrderBy(x => x), reporter.Assets.Select(a => a.AssetId).OrderBy(x => x));
         Assert.All(reporter.Assets, a => Assert.Equal(AssetStatus.Processing, a.Status));
@@ -122,11 +137,13 @@ public class AssetWaiterTests
         var clients = Sim.Clients(sim, new RecordingReporter());
         var submitted = await SubmitJimmyAsync(clients, new[] { "c1", "c2" });
         var reporter = new RecordingReporter();
+        var time = FakeClock.Start();
         var options = new WaitOptions
         {
             Timeout = TimeSpan.FromMinutes(10),
             FirstPollDelay = TimeSpan.FromMilliseconds(50),
             PollInterval = TimeSpan.FromSeconds(30),
+            Time = time,
         };
         var waiter = new AssetWaiter(Sim.Sources(clients, reporter), options, reporter);
         foreach (var asset in submitted)
@@ -141,8 +158,8 @@ public class AssetWaiterTests
 
         using var cts = new CancellationTokenSource();
         var run = waiter.RunAsync(cts.Token);
-        Assert.True(await TestTime.EventuallyAsync(() => sim.State.Calls("jimmy.batch-status") >= 1));
-        await Task.Delay(200);
+        // Once it has read, the wait sleeps on a clock that does not move: only the cancellation can end it.
+        Assert.True(await time.AdvanceUntilAsync(() => sim.State.Calls("jimmy.batch-status") >= 1, options.FirstPollDelay));
         var clock = Stopwatch.StartNew();
         cts.Cancel();
 
@@ -225,7 +242,8 @@ public class AssetWaiterTests
 
         var reporter = new RecordingReporter();
         var source = new CountingSource(Sim.ApiMartSource(clients, reporter));
-        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(TimeSpan.FromMilliseconds(800)), reporter), submitted);
+        var time = FakeClock.Start();
+        await RunAsync(new AssetWaiter((_, _) => source, Sim.FastWait(TimeSpan.FromMilliseconds(800), time), reporter), submitted, time);
 
         Assert.True(source.Reads >= 2, $"only {source.Reads} rounds");
         Assert.Equal(3 * source.Reads, sim.State.Calls("apimart.task"));

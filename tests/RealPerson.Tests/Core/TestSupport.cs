@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 using RealPerson.Connections;
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Providers;
 using RealPerson.Reporting;
@@ -67,7 +69,7 @@ public static class Sim
     public static readonly TimeSpan FastReview = TimeSpan.FromMilliseconds(300);
 
     /// <summary>A simulator with short review and task times; <paramref name="configure"/> adjusts the rest.</summary>
-    public static Task<SimulatorHost> StartAsync(Action<SimulatorOptions>? configure = null)
+    public static Task<SimulatorHost> StartAsync(Action<SimulatorOptions>? configure = null, TimeProvider? time = null)
     {
         var options = new SimulatorOptions
         {
@@ -75,7 +77,7 @@ public static class Sim
             TaskLatency = TimeSpan.FromMilliseconds(50),
         };
         configure?.Invoke(options);
-        return SimulatorHost.StartAsync(options);
+        return SimulatorHost.StartAsync(options, time: time);
     }
 
     public static string KeyFor(Provider provider) =>
@@ -112,8 +114,9 @@ public static class Sim
         clients.StatusSource;
 
     /// <summary>Short polling, so a wait over a 300 ms review takes about a second.</summary>
-    public static WaitOptions FastWait(TimeSpan? timeout = null) => new()
+    public static WaitOptions FastWait(TimeSpan? timeout = null, TimeProvider? time = null) => new()
     {
+        Time = time ?? TimeProvider.System,
         Timeout = timeout ?? TimeSpan.FromSeconds(30),
         FirstPollDelay = TimeSpan.FromMilliseconds(50),
         PollInterval = TimeSpan.FromMilliseconds(200),
@@ -164,6 +167,36 @@ public static class Sim
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return new Uri($"http://127.0.0.1:{port}/");
+    }
+}
+
+/// <summary>A test's clock: its time moves only when the test moves it, so no test waits for a deadline or a poll in real time.</summary>
+public static class FakeClock
+{
+    /// <summary>A fake clock that starts at the machine's now (so times the vendor double writes look current).</summary>
+    public static FakeTimeProvider Start() => new(DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// Moves the clock on by <paramref name="step"/> at a time until <paramref name="condition"/> holds
+    /// (the code each step wakes runs in between); false if it does not within <see cref="TestTime.Long"/> of real time.
+    /// </summary>
+    public static Task<bool> AdvanceUntilAsync(this FakeTimeProvider time, Func<bool> condition, TimeSpan step) =>
+        TestTime.EventuallyAsync(() =>
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            time.Advance(step);
+            return false;
+        }, TestTime.Long);
+
+    /// <summary>Awaits <paramref name="run"/> (a wait on <paramref name="time"/>), moving the clock on a tenth of a second at a time until it is over.</summary>
+    public static async Task RunToEndAsync(this FakeTimeProvider time, Task run)
+    {
+        Assert.True(await time.AdvanceUntilAsync(() => run.IsCompleted, TimeSpan.FromMilliseconds(100)), "The wait did not end.");
+        await run;
     }
 }
 

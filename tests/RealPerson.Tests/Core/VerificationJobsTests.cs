@@ -1,3 +1,4 @@
+using RealPerson.Jobs;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
 using RealPerson.Verification;
@@ -112,7 +113,7 @@ public sealed class VerificationJobsTests
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
 
         // Expired long ago (beyond the clock grace): nothing is asked, the session is simply over.
-        var verification = Session(-VerificationJobs.ClockGrace - TimeSpan.FromSeconds(5));
+        var verification = Session(-VerificationPassJobs.ClockGrace - TimeSpan.FromSeconds(5));
         var error = await Assert.ThrowsAsync<RealPersonException>(() =>
             new AvatarVerifier(api, new RecordingReporter(), ledger) { PollInterval = Fast }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long));
 
@@ -156,24 +157,30 @@ public sealed class VerificationJobsTests
     public async Task Stopping_the_wait_stops_it()
     {
         var api = new ScriptedVerificationApi();
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var stop = new CancellationTokenSource();
+        var wait = new AvatarVerifier(api, new RecordingReporter()) { PollInterval = Fast }.WaitForPassAsync(Session(TimeSpan.FromSeconds(60)), stop.Token);
+        Assert.True(await TestTime.EventuallyAsync(() => api.ResultReads >= 1));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new AvatarVerifier(api, new RecordingReporter()) { PollInterval = Fast }.WaitForPassAsync(Session(TimeSpan.FromSeconds(60)), stop.Token).WaitAsync(TestTime.Long));
-        Assert.True(api.ResultReads >= 1);
+        stop.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TestTime.Long));
     }
 
     [Fact]
     public async Task A_read_that_hangs_past_the_expiry_still_ends_the_session_as_Expired_in_the_ledger()
     {
-        var api = new ScriptedVerificationApi { ResultDelay = TimeSpan.FromSeconds(2) };
+        var time = FakeClock.Start();
+        var api = new ScriptedVerificationApi { HeldReads = new TaskCompletionSource() };
         using var dir = new TempDirectory();
         var ledger = new AssetLedger(dir.File("ledger.jsonl"));
+        var verification = Session(TimeSpan.FromSeconds(30) - VerificationPassJobs.ClockGrace, time);
+        var wait = new AvatarVerifier(api, new RecordingReporter(), ledger) { PollInterval = Fast, Time = time }.WaitForPassAsync(verification, CancellationToken.None);
 
-        // Gives up half a second from now; the one read in flight then takes two seconds.
-        var verification = Session(TimeSpan.FromMilliseconds(500) - VerificationJobs.ClockGrace);
-        var error = await Assert.ThrowsAsync<RealPersonException>(() =>
-            new AvatarVerifier(api, new RecordingReporter(), ledger) { PollInterval = Fast }.WaitForPassAsync(verification, CancellationToken.None).WaitAsync(TestTime.Long));
+        // The first read is sent and hangs; the link's expiry passes while it does, then it answers "not yet".
+        Assert.True(await time.AdvanceUntilAsync(() => api.ResultReads == 1, Fast));
+        time.Advance(TimeSpan.FromMinutes(1));
+        api.HeldReads.SetResult();
+        var error = await Assert.ThrowsAsync<RealPersonException>(() => wait.WaitAsync(TestTime.Long));
 
         Assert.Equal(ErrorIds.VerificationExpired, error.ErrorId);
         Assert.Equal(VerificationStatus.Expired, verification.Status);
@@ -183,17 +190,34 @@ public sealed class VerificationJobsTests
     [Fact]
     public void A_session_without_an_expiry_is_given_one_when_the_wait_starts_and_keeps_it()
     {
-        var kind = new VerificationJobs(new ScriptedVerificationApi(), VerificationGoal.Pass, null, new RecordingReporter());
+        var kind = new VerificationPassJobs(new ScriptedVerificationApi(), null, new RecordingReporter());
         var given = Session(TimeSpan.Zero);
         given.ExpiresAt = null;
+        var started = DateTimeOffset.UtcNow;
 
-        var followed = kind.WithExpiry(given);
-        var first = kind.GiveUpAt(followed);
-        Thread.Sleep(20);
+        var followed = kind.Follow(given, started);
 
         Assert.Null(given.ExpiresAt);
-        Assert.InRange(followed.ExpiresAt!.Value, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(100), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(120));
-        Assert.Equal(first, kind.GiveUpAt(followed));
+        Assert.Equal(started + TimeSpan.FromSeconds(120), followed.ExpiresAt);
+        Assert.Equal(followed.ExpiresAt + VerificationPassJobs.ClockGrace, kind.DeadlineOf(followed, started, new WaitOptions()));
+        Assert.Equal(kind.DeadlineOf(followed, started, new WaitOptions()), kind.DeadlineOf(followed, started + TimeSpan.FromMinutes(1), new WaitOptions { Timeout = TimeSpan.FromSeconds(1) }));
+    }
+
+    [Fact]
+    public async Task The_pass_wait_ends_at_the_links_expiry_not_at_a_timeout_of_its_own()
+    {
+        var time = FakeClock.Start();
+        var api = new ScriptedVerificationApi();
+        var verification = Session(TimeSpan.FromMinutes(2), time);
+        var wait = new AvatarVerifier(api, new RecordingReporter()) { PollInterval = TimeSpan.FromMinutes(10), Time = time }.WaitForPassAsync(verification, CancellationToken.None);
+
+        Assert.True(await time.AdvanceUntilAsync(() => wait.IsCompleted, TimeSpan.FromSeconds(10)));
+        var error = await Assert.ThrowsAsync<RealPersonException>(() => wait);
+
+        // Polled every ten minutes, yet over at the expiry (plus the grace): read once then, the last look.
+        Assert.Equal(ErrorIds.VerificationExpired, error.ErrorId);
+        Assert.Equal(VerificationStatus.Expired, verification.Status);
+        Assert.Equal(1, api.ResultReads);
     }
 
     [Theory]
@@ -256,13 +280,13 @@ public sealed class VerificationJobsTests
         Assert.Equal(1, api.ResultReads);
     }
 
-    private static AvatarVerification Session(TimeSpan expiresIn) => new()
+    private static AvatarVerification Session(TimeSpan expiresIn, TimeProvider? time = null) => new()
     {
         TaskId = "task_1",
         H5Link = "https://h5.example.com/bt_1",
         BytedToken = "bt_1",
         ProjectName = "default",
-        ExpiresAt = DateTimeOffset.UtcNow + expiresIn,
+        ExpiresAt = (time ?? TimeProvider.System).GetUtcNow() + expiresIn,
         Status = VerificationStatus.LinkReady,
     };
 
@@ -278,7 +302,8 @@ public sealed class VerificationJobsTests
 
         public RealPersonException? SessionFailure { get; init; }
 
-        public TimeSpan ResultDelay { get; init; }
+        /// <summary>When set, each result read hangs until the test completes it.</summary>
+        public TaskCompletionSource? HeldReads { get; init; }
 
         /// <summary>Each is a <see cref="VerificationResult"/> to answer or a <see cref="RealPersonException"/> to throw.</summary>
         public System.Collections.Concurrent.ConcurrentQueue<object> Results { get; } = new();
@@ -305,7 +330,11 @@ public sealed class VerificationJobsTests
         public async Task<VerificationResult> ReadResultAsync(AvatarVerification verification, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref resultReads);
-            await Task.Delay(ResultDelay, cancellationToken);
+            if (HeldReads != null)
+            {
+                await HeldReads.Task.WaitAsync(cancellationToken);
+            }
+
             return Results.TryDequeue(out var next)
                 ? next is RealPersonException e ? throw e : (VerificationResult)next
                 : VerificationResult.NotYet;

@@ -92,11 +92,12 @@ public sealed class HostileEncodingTests
     {
         await using var vendor = await HostileVendor.StartAsync(_ => HostileAnswer.JsonWithBytes(answer, Bad, InvalidUtf8));
         var reporter = new RecordingReporter();
-        var waiter = new AssetWaiter(Sim.Sources(Sim.Clients(vendor.BaseUri, reporter), reporter), Sim.FastWait(TimeSpan.FromSeconds(1)), reporter);
+        var time = FakeClock.Start();
+        var waiter = new AssetWaiter(Sim.Sources(Sim.Clients(vendor.BaseUri, reporter), reporter), Sim.FastWait(TimeSpan.FromSeconds(1), time), reporter);
         waiter.Add(new Asset { Provider = Provider.JimmyAI, Name = "p1", AssetId = "rp_1", Status = AssetStatus.Processing });
         waiter.Complete();
 
-        await waiter.RunAsync(CancellationToken.None).WaitAsync(TestTime.Long);
+        await time.RunToEndAsync(waiter.RunAsync(CancellationToken.None));
 
         var error = Assert.Single(reporter.Errors).Exception;
         Assert.Equal(ErrorIds.WaitTimeout, error.ErrorId);

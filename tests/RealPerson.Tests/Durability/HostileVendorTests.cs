@@ -1,3 +1,4 @@
+using RealPerson.Jobs;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;
@@ -44,11 +45,12 @@ public sealed class HostileVendorTests
         var reporter = new RecordingReporter();
         var clients = Sim.Clients(sim, reporter);
         var asset = await clients.Jimmy.SubmitAsync("portrait-odd-status", "https://example.com/odd.jpg", CancellationToken.None);
-        var waiter = new AssetWaiter(Sim.Sources(clients, reporter), Sim.FastWait(TimeSpan.FromSeconds(1)), reporter);
+        var time = FakeClock.Start();
+        var waiter = new AssetWaiter(Sim.Sources(clients, reporter), Sim.FastWait(TimeSpan.FromSeconds(1), time), reporter);
         waiter.Add(asset);
         waiter.Complete();
 
-        await waiter.RunAsync(CancellationToken.None);
+        await time.RunToEndAsync(waiter.RunAsync(CancellationToken.None));
 
         var result = Assert.Single(reporter.Assets);
         Assert.Equal(AssetStatus.Unknown, result.Status);
@@ -86,7 +88,7 @@ public sealed class HostileVendorTests
         await using var sim = await SimulatorHost.StartAsync();
         var reporter = new RecordingReporter();
         var clients = Sim.Clients(sim, reporter);
-        var options = new RealPerson.Waiting.WaitOptions
+        var options = new WaitOptions
         {
             FirstPollDelay = TimeSpan.FromMilliseconds(50),
             PollInterval = TimeSpan.FromMilliseconds(100),

@@ -123,8 +123,8 @@ public sealed class NothingLostEdgeTests : IDisposable
             """);
         var task = new ApiMartTask { Id = "task_1", Status = "failed", Result = document.RootElement.Clone(), ErrorMessage = "Some assets failed review" };
 
-        var first = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, Name = "same", Url = "https://example.com/a.mp4", TaskId = "task_1", TaskIndex = 0 });
-        var second = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, Name = "same", Url = "https://example.com/b.mp4", TaskId = "task_1", TaskIndex = 1 });
+        var first = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, Name = "same", Url = "https://example.com/a.mp4", TaskId = "task_1", TaskIndex = 0 }, DateTimeOffset.UtcNow);
+        var second = ReviewTaskMapper.Apply(task, new Asset { Provider = Provider.APIMart, Name = "same", Url = "https://example.com/b.mp4", TaskId = "task_1", TaskIndex = 1 }, DateTimeOffset.UtcNow);
 
         Assert.Equal(("asset_a", AssetStatus.Active), (first.AssetId, first.Status));
         Assert.Equal(("asset_b", AssetStatus.Failed), (second.AssetId, second.Status));

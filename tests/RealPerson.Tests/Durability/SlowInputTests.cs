@@ -1,3 +1,4 @@
+using RealPerson.Jobs;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RealPerson.Ledger;
 using RealPerson.Tests.Core;
 using RealPerson.Videos;
@@ -7,14 +8,16 @@ namespace RealPerson.Tests.Videos;
 /// <summary>Downloads stream to a temporary file renamed only when whole; a broken one leaves nothing under the final name.</summary>
 public sealed class VideoDownloadTests
 {
-    private static async Task<(Video Video, Simulator.SimulatorHost Sim)> FinishedVideoAsync(Action<Simulator.SimulatorOptions>? configure = null)
+    /// <summary>A finished video in a new simulator; on <paramref name="time"/>, its review and making pass at once.</summary>
+    private static async Task<(Video Video, Simulator.SimulatorHost Sim)> FinishedVideoAsync(Action<Simulator.SimulatorOptions>? configure = null, FakeTimeProvider? time = null)
     {
-        var sim = await VideoFixtures.StartAsync(configure);
-        var reference = await VideoFixtures.ActiveJimmyAssetAsync(sim);
+        var sim = await VideoFixtures.StartAsync(configure, time);
+        var reference = await VideoFixtures.ActiveJimmyAssetAsync(sim, time: time);
         var reporter = new RecordingReporter();
         var clients = Sim.Clients(sim, reporter);
         var dir = Path.Combine(Path.GetTempPath(), "realperson-dl-" + Guid.NewGuid().ToString("N"));
         var video = (await new VideoCreator(clients, new AssetLedger(Path.Combine(dir, "l.jsonl")), reporter).CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference), CancellationToken.None)).Video;
+        time?.Advance(sim.State.Options.VideoTime);
         Video? done = null;
         await TestTime.EventuallyAsync(() =>
         {
@@ -26,8 +29,8 @@ public sealed class VideoDownloadTests
     }
 
     /// <summary>A downloader whose vendor is the simulator (its file host is on the same origin), with quick retries.</summary>
-    private static VideoDownloader Downloader(Simulator.SimulatorHost sim) =>
-        new(new RecordingReporter(), null) { VendorBaseUrl = sim.BaseUri, Retry = Sim.FastRetry() };
+    private static VideoDownloader Downloader(Simulator.SimulatorHost sim, TimeProvider? time = null) =>
+        new(new RecordingReporter(), null) { VendorBaseUrl = sim.BaseUri, Retry = Sim.FastRetry(), Time = time ?? TimeProvider.System };
 
     [Fact]
     public async Task A_download_broken_once_is_retried_and_saved_whole()
@@ -66,20 +69,21 @@ public sealed class VideoDownloadTests
     [Fact]
     public async Task An_expired_link_is_VideoExpired_whether_the_video_says_so_or_the_file_host_does()
     {
-        var (video, sim) = await FinishedVideoAsync(o => o.VideoLinkLifetime = TimeSpan.FromSeconds(1));
+        var time = FakeClock.Start();
+        var (video, sim) = await FinishedVideoAsync(o => o.VideoLinkLifetime = TimeSpan.FromSeconds(1), time);
         await using var _ = sim;
         using var dir = new TempDirectory();
-        await Task.Delay(1200);
+        time.Advance(TimeSpan.FromSeconds(2));
 
         var said = video.Clone();
-        said.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        var known = await Assert.ThrowsAsync<RealPersonException>(() => Downloader(sim).DownloadAsync(said, dir.File("v.mp4"), CancellationToken.None));
+        said.ExpiresAt = time.GetUtcNow().AddMinutes(-1);
+        var known = await Assert.ThrowsAsync<RealPersonException>(() => Downloader(sim, time).DownloadAsync(said, dir.File("v.mp4"), CancellationToken.None));
         Assert.Equal(ErrorIds.VideoExpired, known.ErrorId);
         Assert.Equal(0, sim.State.FileRequests);
 
         // Jimmy AI says nothing of expiry (3 days is assumed): the file host's 403 says it.
         var unsaid = video;
-        var told = await Assert.ThrowsAsync<RealPersonException>(() => Downloader(sim).DownloadAsync(unsaid, dir.File("v.mp4"), CancellationToken.None));
+        var told = await Assert.ThrowsAsync<RealPersonException>(() => Downloader(sim, time).DownloadAsync(unsaid, dir.File("v.mp4"), CancellationToken.None));
         Assert.Equal(ErrorIds.VideoExpired, told.ErrorId);
         Assert.Contains("403", told.Message);
         Assert.Empty(Directory.GetFiles(dir.Path));

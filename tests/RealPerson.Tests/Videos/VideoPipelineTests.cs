@@ -91,10 +91,11 @@ public sealed class VideoPipelineTests
         var video = (await new VideoCreator(clients, new AssetLedger(dir.File("l.jsonl")), reporter).CreateAsync(VideoFixtures.Request(Provider.JimmyAI, reference), CancellationToken.None)).Video;
 
         var waited = new RecordingReporter();
-        var waiter = new JobWaiter<Video>(new VideoJobs(clients), Sim.FastWait(TimeSpan.FromMilliseconds(800)), waited);
+        var time = FakeClock.Start();
+        var waiter = new JobWaiter<Video>(new VideoJobs(clients), Sim.FastWait(TimeSpan.FromMilliseconds(800), time), waited);
         waiter.Add(video);
         waiter.Complete();
-        await waiter.RunAsync(CancellationToken.None).WaitAsync(TestTime.Long);
+        await time.RunToEndAsync(waiter.RunAsync(CancellationToken.None));
 
         Assert.Equal(VideoStatus.Processing, Assert.IsType<Video>(Assert.Single(waited.Outputs)).Status);
         Assert.Equal(ErrorIds.WaitTimeout, Assert.Single(waited.Errors).Exception.ErrorId);

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using RealPerson.Ledger;
 using RealPerson.Reporting;
 
-namespace RealPerson.Waiting;
+namespace RealPerson.Jobs;
 
 /// <summary>Writes the statuses a read or a wait learns to the ledger, for resuming later.</summary>
 public static class StatusJournal
@@ -29,7 +29,4 @@ public static class StatusJournal
             reporter.Warning($"{e.Message} {records.Count} status change(s) are not in the ledger.");
         }
     }
-
-    /// <summary>A whole-task placeholder (-TaskId alone) is not an asset: only its expanded assets are recorded.</summary>
-    public static bool IsRecordable(LedgerRecord record) => record.AssetId != null || record.TaskIndex != null;
 }
