@@ -11,7 +11,6 @@ public static class AssetRecords
 {
     public static LedgerRecord ToRecord(string eventName, Asset asset) => new()
     {
-        Timestamp = DateTimeOffset.UtcNow,
         Event = eventName,
         SubmissionId = asset.SubmissionId,
         Provider = asset.Provider.ToString(),
@@ -49,7 +48,7 @@ public static class AssetRecords
         asset.Endpoint = record.Endpoint ?? asset.Endpoint;
         asset.Account = record.Account ?? asset.Account;
         asset.CreatedAt = record.CreatedAt ?? asset.CreatedAt;
-        asset.UpdatedAt = record.Timestamp;
+        asset.UpdatedAt = record.Timestamp == default ? null : record.Timestamp;
         if (record.AssetUri is { } uri)
         {
             asset.AssetUri = uri;

@@ -41,7 +41,7 @@ internal static class LedgerJson
     public static string WriteAsset(Asset asset)
     {
         var row = AssetRecords.ToRecord(LedgerEvent.Status, asset);
-        row.Timestamp = asset.UpdatedAt ?? DateTimeOffset.UtcNow;
+        row.Timestamp = asset.UpdatedAt ?? default;
         return Write(row);
     }
 

@@ -13,7 +13,6 @@ public static class VerificationRecords
 {
     public static LedgerRecord From(AvatarVerification verification, string? endpoint) => new()
     {
-        Timestamp = DateTimeOffset.UtcNow,
         Event = LedgerEvent.Verification,
         Provider = Provider.APIMart.ToString(),
         TaskId = verification.TaskId,

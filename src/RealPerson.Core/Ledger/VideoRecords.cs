@@ -18,7 +18,6 @@ public static class VideoRecords
 
     public static LedgerRecord ToRecord(string eventName, Video video) => new()
     {
-        Timestamp = DateTimeOffset.UtcNow,
         Event = eventName,
         SubmissionId = video.RequestId,
         Provider = video.Provider.ToString(),

@@ -60,7 +60,7 @@ internal sealed class SubmissionJournal
     }
 
     /// <summary>What the vendor said of an input, on the asset this run journaled for it (its submission, endpoint, account, input).</summary>
-    public static Asset Accepted(Asset sent, Asset answer)
+    public static Asset Accepted(Asset sent, Asset answer, DateTimeOffset now)
     {
         var asset = sent.Clone();
         asset.AssetId = answer.AssetId ?? asset.AssetId;
@@ -71,7 +71,7 @@ internal sealed class SubmissionJournal
         asset.Status = answer.Status;
         asset.Error = answer.Error;
         asset.CreatedAt = answer.CreatedAt ?? asset.CreatedAt;
-        asset.UpdatedAt = DateTimeOffset.UtcNow;
+        asset.UpdatedAt = now;
         if (answer.AssetUri != null && answer.AssetId is null)
         {
             asset.AssetUri = answer.AssetUri;
@@ -81,18 +81,18 @@ internal sealed class SubmissionJournal
     }
 
     /// <summary>The vendor may have it; its answer was lost.</summary>
-    public static void MarkUnknown(IEnumerable<Asset> assets, string why) => Mark(assets, AssetStatus.Unknown, why);
+    public static void MarkUnknown(IEnumerable<Asset> assets, string why, DateTimeOffset now) => Mark(assets, AssetStatus.Unknown, why, now);
 
     /// <summary>Refused without a review, or never sent: nothing was charged.</summary>
-    public static void MarkRejected(IEnumerable<Asset> assets, string why) => Mark(assets, AssetStatus.Rejected, why);
+    public static void MarkRejected(IEnumerable<Asset> assets, string why, DateTimeOffset now) => Mark(assets, AssetStatus.Rejected, why, now);
 
-    private static void Mark(IEnumerable<Asset> assets, AssetStatus status, string why)
+    private static void Mark(IEnumerable<Asset> assets, AssetStatus status, string why, DateTimeOffset now)
     {
         foreach (var asset in assets)
         {
             asset.Status = status;
             asset.Error = why;
-            asset.UpdatedAt = DateTimeOffset.UtcNow;
+            asset.UpdatedAt = now;
         }
     }
 

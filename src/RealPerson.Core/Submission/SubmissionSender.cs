@@ -28,7 +28,7 @@ internal sealed class SubmissionSender
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Provider, TaskCompletionSource<bool>> firstAnswers = new();
 
     // -Force passes the ledger's answers from before this moment only (ForceRule).
-    private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset started;
     private RealPersonException? stoppedBy;
     private ClaimWatch<PendingSubmission>? watch;
     private CancellationToken runToken;
@@ -40,6 +40,7 @@ internal sealed class SubmissionSender
         this.reporter = reporter;
         this.results = results;
         this.journal = journal;
+        started = options.Time.GetUtcNow();
         throttle = new SemaphoreSlim(Math.Max(1, Math.Min(options.ThrottleLimit, SubmitOptions.MaxThrottleLimit)));
     }
 
@@ -56,6 +57,8 @@ internal sealed class SubmissionSender
     public Task WhenWatchedDoneAsync() => Volatile.Read(ref watch)?.WhenDoneAsync() ?? Task.CompletedTask;
 
     private SubmitSummary Summary => results.Summary;
+
+    private DateTimeOffset Now => options.Time.GetUtcNow();
 
     public async Task SendAsync(IReadOnlyList<PendingSubmission> batch, CancellationToken cancellationToken)
     {
@@ -293,7 +296,7 @@ internal sealed class SubmissionSender
         if (cancellationToken.IsCancellationRequested)
         {
             // Stopped while the claim waited for the ledger: nothing left, so nothing may be recorded as Unknown.
-            SubmissionJournal.MarkRejected(assets, "Stopped before it was sent; nothing was sent.");
+            SubmissionJournal.MarkRejected(assets, "Stopped before it was sent; nothing was sent.", Now);
             await journal.RecordOutcomeAsync(LedgerEvent.NotSent, assets).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
@@ -303,7 +306,7 @@ internal sealed class SubmissionSender
             var answers = await clients.Submissions(batch[0].Item.Provider).SubmitAsync(batch.Select(p => p.Item).ToList(), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < assets.Count; i++)
             {
-                assets[i] = SubmissionJournal.Accepted(assets[i], answers[i]);
+                assets[i] = SubmissionJournal.Accepted(assets[i], answers[i], Now);
             }
 
             await journal.RecordOutcomeAsync(LedgerEvent.Submitted, assets).ConfigureAwait(false);
@@ -312,7 +315,7 @@ internal sealed class SubmissionSender
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            SubmissionJournal.MarkUnknown(assets, "Stopped while sending; the vendor may have received it.");
+            SubmissionJournal.MarkUnknown(assets, "Stopped while sending; the vendor may have received it.", Now);
             await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
             throw;
         }
@@ -340,7 +343,7 @@ internal sealed class SubmissionSender
                 "It is kept as Status Unknown in the ledger. Check the vendor's console; if it is not there, submit it again with -Force.");
         }
 
-        SubmissionJournal.MarkUnknown(assets, why);
+        SubmissionJournal.MarkUnknown(assets, why, Now);
         await journal.RecordOutcomeAsync(LedgerEvent.Unknown, assets).ConfigureAwait(false);
         Summary.CountUnknown(assets.Count);
         results.Release(batch, assets, null);
@@ -353,7 +356,7 @@ internal sealed class SubmissionSender
     /// </summary>
     private async Task RecordRefusedAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, RealPersonException e)
     {
-        SubmissionJournal.MarkRejected(assets, e.Message);
+        SubmissionJournal.MarkRejected(assets, e.Message, Now);
         await journal.RecordOutcomeAsync(Failures.ReachedTheVendor(e) ? LedgerEvent.Rejected : LedgerEvent.NotSent, assets).ConfigureAwait(false);
         Summary.CountRejected(assets.Count);
         if (!Failures.StopsTheRun(e))

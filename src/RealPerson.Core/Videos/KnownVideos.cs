@@ -31,8 +31,8 @@ public sealed class KnownVideos
         }
     }
 
-    /// <summary>An earlier video that makes sending this request again a double payment, or null.</summary>
-    public Video? Blocking(VideoRequest request, string endpoint, string account)
+    /// <summary>An earlier video that makes sending this request again a double payment, or null (one whose file expired before <paramref name="now"/> does not).</summary>
+    public Video? Blocking(VideoRequest request, string endpoint, string account, DateTimeOffset now)
     {
         var key = KeyOf(request.Provider, endpoint, account, request.Model, request.Prompt, request.References, request.DurationSec, request.Ratio, request.Resolution);
         if (!byRequest.TryGetValue(key, out var earlier))
@@ -43,14 +43,14 @@ public sealed class KnownVideos
         return earlier.Status switch
         {
             VideoStatus.Failed => null,
-            VideoStatus.Completed when earlier.ExpiresAt is { } expires && expires <= DateTimeOffset.UtcNow => null,
+            VideoStatus.Completed when earlier.ExpiresAt is { } expires && expires <= now => null,
             _ => earlier,
         };
     }
 
     /// <summary>The earlier video in <paramref name="ledger"/> (read inside a claim's transaction) that blocks sending this request again.</summary>
-    public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account) =>
-        new KnownVideos(VideoRecords.Fold(ledger.ReadEvents(VideoRecords.Events))).Blocking(request, endpoint, account);
+    public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account, DateTimeOffset now) =>
+        new KnownVideos(VideoRecords.Fold(ledger.ReadEvents(VideoRecords.Events))).Blocking(request, endpoint, account, now);
 
     /// <summary>A video request's claim identity: what must be paid for once.</summary>
     public static string Identity(VideoRequest request, string endpoint, string account) =>

@@ -20,12 +20,16 @@ public sealed class VideoCreator
     private readonly ProviderClients clients;
     private readonly AssetLedger ledger;
     private readonly IReporter reporter;
+    private readonly TimeProvider time;
 
     // -Force passes the ledger's videos from before this moment only (ForceRule).
-    private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset started;
 
-    public VideoCreator(ProviderClients clients, AssetLedger ledger, IReporter reporter)
+    /// <param name="time">The clock (the system's by default): when the command started, for -Force, and a video's CreatedAt.</param>
+    public VideoCreator(ProviderClients clients, AssetLedger ledger, IReporter reporter, TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
+        started = this.time.GetUtcNow();
         this.clients = clients;
         this.ledger = ledger;
         this.reporter = reporter;
@@ -55,7 +59,7 @@ public sealed class VideoCreator
 
         var connection = clients.Connection(request.Provider);
         var known = new KnownVideos(VideoRecords.Fold(await ledger.ReadEventsAsync(VideoRecords.Events, cancellationToken).ConfigureAwait(false)));
-        return known.Blocking(request, connection.Endpoint, connection.Account);
+        return known.Blocking(request, connection.Endpoint, connection.Account, time.GetUtcNow());
     }
 
     /// <summary>
@@ -73,7 +77,7 @@ public sealed class VideoCreator
         }
 
         var connection = clients.Connection(request.Provider);
-        var video = NewVideo(request, connection);
+        var video = NewVideo(request, connection, time.GetUtcNow());
         var force = Force;
         var waited = false;
         while (true)
@@ -81,7 +85,7 @@ public sealed class VideoCreator
             // Written and flushed with the claim: a crash from here on leaves an Unknown video, never a forgotten charge.
             var claim = new LedgerClaim(KnownVideos.Identity(request, connection.Endpoint, connection.Account),
                 new[] { VideoRecords.ToRecord(LedgerEvent.VideoIntent, video) },
-                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account) is { } earlier &&
+                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account, time.GetUtcNow()) is { } earlier &&
                           !(force && ForceRule.Passes(earlier.CreatedAt, started))
                     ? earlier
                     : null);
@@ -111,7 +115,7 @@ public sealed class VideoCreator
         }
     }
 
-    private static Video NewVideo(VideoRequest request, Connections.ResolvedConnection connection) => new()
+    private static Video NewVideo(VideoRequest request, Connections.ResolvedConnection connection, DateTimeOffset now) => new()
     {
         Provider = request.Provider,
         Model = request.Model,
@@ -124,7 +128,7 @@ public sealed class VideoCreator
         Endpoint = connection.Endpoint,
         Account = connection.Account,
         RequestId = Guid.NewGuid().ToString("N"),
-        CreatedAt = DateTimeOffset.UtcNow,
+        CreatedAt = now,
     };
 
     /// <summary>The paid request, sent once its claim is won; its outcome, whatever it is, is journaled.</summary>

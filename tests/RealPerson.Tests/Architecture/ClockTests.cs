@@ -33,17 +33,6 @@ public sealed class ClockTests
         // real-world waits that a test's clock must not stretch or stop.
         ("Ledger/JsonLines/JsonLinesLedgerStore.cs", "waits out another process's lock on the journal file"),
         ("Ledger/Sqlite/CachedConnection.cs", "closes the database file after two seconds idle"),
-
-        // Still to mend, in files of the ledger and paid-create work in flight elsewhere: when a
-        // record was written or an answer read, stamped by the machine's clock.
-        ("Ledger/AssetRecords.cs", "a record's Timestamp"),
-        ("Ledger/VideoRecords.cs", "a record's Timestamp"),
-        ("Ledger/VerificationRecords.cs", "a record's Timestamp"),
-        ("Ledger/LedgerJson.cs", "a row's Timestamp when the asset has no UpdatedAt"),
-        ("Ledger/Sqlite/JsonLinesImport.cs", "when a journal was imported, and its backup's name"),
-        ("Submission/SubmissionJournal.cs", "an asset's UpdatedAt when the vendor answers or the answer is lost"),
-        ("Videos/VideoCreator.cs", "a video's CreatedAt"),
-        ("Videos/KnownVideos.cs", "whether an earlier video's link has expired (called from VideoCreator's claim)"),
     };
 
     private static readonly Regex LineComment = new(@"//.*$", RegexOptions.Multiline);

@@ -58,7 +58,7 @@ public sealed class AssetMergesTests
 
         var sent = Filled("sent", 1);
         var answer = Filled("answer", 2);
-        var accepted = SubmissionJournal.Accepted(sent, answer);
+        var accepted = SubmissionJournal.Accepted(sent, answer, DateTimeOffset.UtcNow);
         foreach (var property in Settable.Where(p => p.Name != nameof(Asset.UpdatedAt)))
         {
             var from = sentOnly.Contains(property.Name) ? sent : answer;
@@ -68,7 +68,7 @@ public sealed class AssetMergesTests
         Assert.NotEqual(sent.UpdatedAt, accepted.UpdatedAt);
 
         // An answer without ids (an APIMart task's slot before its review ends) keeps what was sent.
-        var bare = SubmissionJournal.Accepted(sent, new Asset { Status = AssetStatus.Processing });
+        var bare = SubmissionJournal.Accepted(sent, new Asset { Status = AssetStatus.Processing }, DateTimeOffset.UtcNow);
         foreach (var property in Settable.Where(p => answerElseSent.Contains(p.Name)))
         {
             Assert.True(Equals(property.GetValue(sent), property.GetValue(bare)), $"Asset.{property.Name} was lost by an answer that did not mention it.");
@@ -79,9 +79,9 @@ public sealed class AssetMergesTests
     public void A_vendors_own_asset_uri_is_kept_only_when_it_gave_no_id()
     {
         var sent = new Asset { Provider = Provider.APIMart, Name = "clip", Status = AssetStatus.Unknown };
-        var withId = SubmissionJournal.Accepted(sent, new Asset { AssetId = "asset_1", AssetUri = "asset://other", Status = AssetStatus.Processing });
+        var withId = SubmissionJournal.Accepted(sent, new Asset { AssetId = "asset_1", AssetUri = "asset://other", Status = AssetStatus.Processing }, DateTimeOffset.UtcNow);
         Assert.Equal("asset://asset_1", withId.AssetUri);
-        var withoutId = SubmissionJournal.Accepted(sent, new Asset { AssetUri = "asset://given", Status = AssetStatus.Processing });
+        var withoutId = SubmissionJournal.Accepted(sent, new Asset { AssetUri = "asset://given", Status = AssetStatus.Processing }, DateTimeOffset.UtcNow);
         Assert.Equal("asset://given", withoutId.AssetUri);
     }
 

@@ -15,7 +15,7 @@ internal static class JsonLinesImport
     /// process wins), copied in one transaction that also records the claim, then renamed to .bak: a
     /// crash at any point neither loses it nor copies it twice.
     /// </summary>
-    public static void ImportTwin(SqliteConnection connection, string path)
+    public static void ImportTwin(SqliteConnection connection, string path, DateTimeOffset now)
     {
         var twin = System.IO.Path.ChangeExtension(path, ".jsonl");
         if (string.Equals(twin, path, StringComparison.Ordinal))
@@ -41,13 +41,13 @@ internal static class JsonLinesImport
 
         foreach (var claim in claims)
         {
-            ImportOnce(connection, claim);
-            KeepAsBackup(claim, twin);
+            ImportOnce(connection, claim, now);
+            KeepAsBackup(claim, twin, now);
         }
     }
 
     /// <summary>Copies a claimed journal in, with the mark that it was, in one transaction (a second try finds the mark).</summary>
-    private static void ImportOnce(SqliteConnection connection, string claim)
+    private static void ImportOnce(SqliteConnection connection, string claim, DateTimeOffset now)
     {
         var mark = "imported:" + System.IO.Path.GetFileName(claim);
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -68,7 +68,7 @@ internal static class JsonLinesImport
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO meta (key, value) VALUES ($claim, $when)";
             record.Parameters.AddWithValue("$claim", mark);
-            record.Parameters.AddWithValue("$when", DateTimeOffset.UtcNow.ToString("O"));
+            record.Parameters.AddWithValue("$when", now.ToString("O"));
             record.ExecuteNonQuery();
         }
 
@@ -83,12 +83,12 @@ internal static class JsonLinesImport
         return reader.ReadToEnd();
     }
 
-    private static void KeepAsBackup(string claim, string twin)
+    private static void KeepAsBackup(string claim, string twin, DateTimeOffset now)
     {
         var backup = twin + ".bak";
         if (File.Exists(backup))
         {
-            backup = twin + "." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff") + ".bak";
+            backup = twin + "." + now.UtcDateTime.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture) + ".bak";
         }
 
         try

@@ -215,7 +215,7 @@ internal sealed class SqliteLedgerStore : ILedgerStore
             SqliteSchema.Create(connection);
             if (importJournal)
             {
-                JsonLinesImport.ImportTwin(connection, Path);
+                JsonLinesImport.ImportTwin(connection, Path, time.GetUtcNow());
             }
 
             ready = true;
