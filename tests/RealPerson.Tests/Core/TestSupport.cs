@@ -293,3 +293,21 @@ public sealed class UnixFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A JSON Lines journal as another process reads it while a run writes: shared, and empty while its writer holds it.</summary>
+public static class JournalText
+{
+    public static string Of(string location)
+    {
+        try
+        {
+            using var stream = new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+}

@@ -3,8 +3,6 @@ using RealPerson.Ledger.Claims;
 using RealPerson.Simulator;
 using RealPerson.Submission;
 using RealPerson.Tests.Core;
-using RealPerson.Tests.Videos;
-using RealPerson.Videos;
 
 namespace RealPerson.Tests.Durability;
 

@@ -124,7 +124,7 @@ public sealed class LedgerOutOfReachTests : IDisposable
         submitter.Add(item);
         submitter.Complete();
         var run = Task.Run(() => submitter.RunAsync(CancellationToken.None));
-        Assert.True(await TestTime.EventuallyAsync(() => File.Exists(location) && File.ReadAllText(location).Contains("\"intent\"")));
+        Assert.True(await TestTime.EventuallyAsync(() => JournalText.Of(location).Contains("\"intent\"")));
 
         await BlinkAsync(location);            // the vendor answers while the ledger is away
         await run.WaitAsync(TimeSpan.FromSeconds(30));

@@ -86,5 +86,5 @@ public sealed class LeaseTests : IDisposable
     }
 
     private static int LeaseLines(string location) =>
-        File.Exists(location) ? File.ReadAllLines(location).Count(l => l.Contains("\"event\":\"lease\"")) : 0;
+        JournalText.Of(location).Split('\n').Count(l => l.Contains("\"event\":\"lease\""));
 }

@@ -1,10 +1,4 @@
 using RealPerson.Ledger;
-using RealPerson.Ledger.Claims;
-using RealPerson.Simulator;
-using RealPerson.Submission;
-using RealPerson.Tests.Core;
-using RealPerson.Tests.Videos;
-using RealPerson.Videos;
 
 namespace RealPerson.Tests.Ledger;
 
