@@ -75,7 +75,13 @@ public static class VideoRecords
     }
 
     /// <summary>The latest state of each video the ledger knows, newest first; creates that never left are not videos.</summary>
-    public static IReadOnlyList<Video> Fold(IEnumerable<LedgerRecord> records)
+    public static IReadOnlyList<Video> Fold(IEnumerable<LedgerRecord> records) => FoldWritten(records).Select(v => v.Video).ToList();
+
+    /// <summary>
+    /// <see cref="Fold"/>, with when each video's latest record was written (the ledger's clock, not
+    /// the vendor's: what -Force compares, <see cref="Claims.ForceRule"/>).
+    /// </summary>
+    public static IReadOnlyList<(Video Video, DateTimeOffset Written)> FoldWritten(IEnumerable<LedgerRecord> records)
     {
         var byRequest = new Dictionary<string, Video>(StringComparer.Ordinal);
         var byTask = new Dictionary<string, Video>(StringComparer.Ordinal);
@@ -128,6 +134,6 @@ public static class VideoRecords
             }
         }
 
-        return order.Where(v => !withdrawn.Contains(v)).OrderByDescending(v => updated[v]).ToList();
+        return order.Where(v => !withdrawn.Contains(v)).OrderByDescending(v => updated[v]).Select(v => (v, updated[v])).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Ledger;
@@ -74,8 +75,15 @@ public sealed class KnownSubmissions
         item.Name is null || item.Url is null ? null : new AssetQuery { Providers = new[] { item.Provider }, Portrait = (item.Name, item.Url) };
 
     /// <summary>The earlier submission in <paramref name="ledger"/> (read inside a claim's transaction) that blocks sending this input again.</summary>
-    public static Asset? Find(ILedgerSnapshot ledger, SubmitItem item, string endpoint, string? account) =>
-        QueryFor(item) is { } query ? new KnownSubmissions(ledger.FindAssets(query)).Find(item, endpoint, account) : null;
+    /// <param name="forcedSince">
+    /// -Force, for a run started then: only submissions the ledger wrote since block (<see cref="ForceRule"/>),
+    /// each looked at, not only the one that speaks for the input (an older Active must not hide a newer Processing).
+    /// </param>
+    public static Asset? Find(ILedgerSnapshot ledger, SubmitItem item, string endpoint, string? account, DateTimeOffset? forcedSince = null) =>
+        QueryFor(item) is { } query
+            ? new KnownSubmissions(ledger.FindAssets(query).Where(a => !(forcedSince is { } since && ForceRule.Passes(a.UpdatedAt ?? a.CreatedAt, since))))
+                .Find(item, endpoint, account)
+            : null;
 
     /// <summary>
     /// The earlier submission of this input to this endpoint and account, when one blocks sending

@@ -23,8 +23,5 @@ internal static class SubmissionClaims
     public static LedgerClaim For(SubmitItem item, Asset intent, DateTimeOffset? forcedSince) =>
         new(IdentityOf(item, intent.Endpoint!, intent.Account),
             new[] { LedgerRecord.FromAsset(LedgerEvent.Intent, intent) },
-            ledger => KnownSubmissions.Find(ledger, item, intent.Endpoint!, intent.Account) is { } earlier &&
-                      !(forcedSince is { } since && ForceRule.Passes(earlier.UpdatedAt ?? earlier.CreatedAt, since))
-                ? earlier
-                : null);
+            ledger => KnownSubmissions.Find(ledger, item, intent.Endpoint!, intent.Account, forcedSince));
 }

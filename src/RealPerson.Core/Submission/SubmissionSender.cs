@@ -40,7 +40,8 @@ internal sealed class SubmissionSender
         this.reporter = reporter;
         this.results = results;
         this.journal = journal;
-        started = options.Time.GetUtcNow();
+        // On the ledger's clock, as the records -Force compares it with are stamped.
+        started = (journal.Ledger?.Time ?? options.Time).GetUtcNow();
         throttle = new SemaphoreSlim(Math.Max(1, Math.Min(options.ThrottleLimit, SubmitOptions.MaxThrottleLimit)));
     }
 

@@ -49,8 +49,15 @@ public sealed class KnownVideos
     }
 
     /// <summary>The earlier video in <paramref name="ledger"/> (read inside a claim's transaction) that blocks sending this request again.</summary>
-    public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account, DateTimeOffset now) =>
-        new KnownVideos(VideoRecords.Fold(ledger.ReadEvents(VideoRecords.Events))).Blocking(request, endpoint, account, now);
+    /// <param name="forcedSince">
+    /// -Force, for a command started then: only videos whose latest record the ledger wrote since
+    /// block (<see cref="ForceRule"/>; the ledger's own time, never the vendor's CreatedAt).
+    /// </param>
+    public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account, DateTimeOffset now, DateTimeOffset? forcedSince = null) =>
+        new KnownVideos(VideoRecords.FoldWritten(ledger.ReadEvents(VideoRecords.Events))
+                .Where(v => !(forcedSince is { } since && ForceRule.Passes(v.Written, since)))
+                .Select(v => v.Video))
+            .Blocking(request, endpoint, account, now);
 
     /// <summary>A video request's claim identity: what must be paid for once.</summary>
     public static string Identity(VideoRequest request, string endpoint, string account) =>

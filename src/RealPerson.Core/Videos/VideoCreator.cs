@@ -25,11 +25,13 @@ public sealed class VideoCreator
     // -Force passes the ledger's videos from before this moment only (ForceRule).
     private readonly DateTimeOffset started;
 
-    /// <param name="time">The clock (the system's by default): when the command started, for -Force, and a video's CreatedAt.</param>
+    /// <param name="time">The clock (the system's by default): a video's CreatedAt and whether a link has expired.</param>
     public VideoCreator(ProviderClients clients, AssetLedger ledger, IReporter reporter, TimeProvider? time = null)
     {
         this.time = time ?? TimeProvider.System;
-        started = this.time.GetUtcNow();
+
+        // On the ledger's clock, as the records -Force compares it with are stamped.
+        started = ledger.Time.GetUtcNow();
         this.clients = clients;
         this.ledger = ledger;
         this.reporter = reporter;
@@ -85,10 +87,7 @@ public sealed class VideoCreator
             // Written and flushed with the claim: a crash from here on leaves an Unknown video, never a forgotten charge.
             var claim = new LedgerClaim(KnownVideos.Identity(request, connection.Endpoint, connection.Account),
                 new[] { VideoRecords.ToRecord(LedgerEvent.VideoIntent, video) },
-                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account, time.GetUtcNow()) is { } earlier &&
-                          !(force && ForceRule.Passes(earlier.CreatedAt, started))
-                    ? earlier
-                    : null);
+                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account, time.GetUtcNow(), force ? started : null));
             var verdict = (await ledger.ClaimAsync(new[] { claim }, cancellationToken).ConfigureAwait(false))[0];
             switch (verdict.Verdict)
             {
