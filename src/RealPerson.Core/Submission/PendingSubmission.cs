@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 using RealPerson.Vendors;
 
@@ -6,6 +7,8 @@ namespace RealPerson.Submission;
 /// <summary>One input on its way: its place in the input, the input, and the result its repeats wait for.</summary>
 internal sealed class PendingSubmission
 {
+    private int round;
+
     public PendingSubmission(int slot, SubmitItem item)
     {
         Slot = slot;
@@ -24,6 +27,15 @@ internal sealed class PendingSubmission
 
     /// <summary>Another run was sending this input: it is claimed again (never with -Force) for that run's answer.</summary>
     public bool WaitedForAnotherRun { get; set; }
+
+    /// <summary>
+    /// How many sends this input has been handed to: one, and one more each time it is claimed again
+    /// after another run's claim ended. Only the latest send settles it.
+    /// </summary>
+    public int Round => Volatile.Read(ref round);
+
+    /// <summary>Hands the input to one more send (before it stops being watched, so no earlier send settles it).</summary>
+    public void NextRound() => Interlocked.Increment(ref round);
 
     /// <summary>Whether this input's result has been handed out.</summary>
     public bool Answered { get; set; }

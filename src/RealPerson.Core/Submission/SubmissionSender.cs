@@ -84,6 +84,7 @@ internal sealed class SubmissionSender
     /// <summary>Sends inputs that passed every check (claimed first, in the account's pace).</summary>
     private async Task SendCheckedAsync(IReadOnlyList<PendingSubmission> batch, CancellationToken cancellationToken)
     {
+        var rounds = batch.Select(p => p.Round).ToArray();
         try
         {
             if (batch.Count > 0)
@@ -93,7 +94,9 @@ internal sealed class SubmissionSender
         }
         finally
         {
-            SettleUnanswered(batch);
+            // An input claimed again meanwhile (another run's claim ended while this batch was still
+            // sending its other inputs) belongs to that later send now.
+            SettleUnanswered(batch.Where((p, i) => p.Round == rounds[i]).ToList());
         }
     }
 
@@ -124,6 +127,7 @@ internal sealed class SubmissionSender
     /// <summary>Another run's claim on this input ended: claim it again (it was checked already; it is sent only if that run never sent it).</summary>
     private Task ClaimAgainAsync(PendingSubmission pending)
     {
+        pending.NextRound();
         pending.Watched = false;
         pending.WaitedForAnotherRun = true;
         return SendCheckedAsync(new[] { pending }, runToken);

@@ -135,6 +135,51 @@ public sealed class ClaimEdgeTests : IDisposable
         Assert.All(byName, g => Assert.Single(g.Select(a => a.TaskId + "#" + a.TaskIndex + "/" + a.AssetId).Distinct()));
     }
 
+    /// <summary>
+    /// An input of a batch another run was sending, released while this batch still sends its other
+    /// inputs, is claimed again and answered by that later send: the batch that first held it does
+    /// not settle it as stopped when it ends (-ThrottleLimit 1 keeps the later send waiting until then).
+    /// </summary>
+    [Fact]
+    public async Task An_input_claimed_again_while_its_first_batch_still_sends_is_answered_not_stopped()
+    {
+        await using var sim = await Sim.StartAsync(o => o.Latency = TimeSpan.FromSeconds(1));
+        var location = dir.File("ledger.db");
+        var reporter = new RecordingReporter();
+        var clients = Sim.Clients(sim, reporter);
+        var connection = Sim.Connection(sim, Provider.APIMart);
+        var held = Sim.ApiMart("again-held");
+        var free = Sim.ApiMart("again-free");
+
+        using var winner = new AssetLedger(location);
+        var intent = clients.Submissions(Provider.APIMart).Describe(held);
+        intent.Endpoint = connection.Endpoint;
+        intent.Account = connection.Account;
+        intent.SubmissionId = Guid.NewGuid().ToString("N");
+        intent.Status = AssetStatus.Unknown;
+        Assert.Equal(ClaimVerdict.Won, (await winner.ClaimAsync(new[] { SubmissionClaims.For(held, intent, forcedSince: null) }))[0].Verdict);
+
+        using var ledger = new AssetLedger(location);
+        var submitter = new AssetSubmitter(clients, new SubmitOptions { ThrottleLimit = 1, BatchWindow = TimeSpan.FromMilliseconds(200) }, reporter, ledger);
+        submitter.Add(held);
+        submitter.Add(free);
+        submitter.Complete();
+        var run = Task.Run(() => submitter.RunAsync(CancellationToken.None));
+        Assert.True(await TestTime.EventuallyAsync(() => reporter.VerboseMessages.Any(m => m.Contains("being sent by another run"))));
+
+        // The other run answers while this run's batch is still sending 'again-free'.
+        var answered = intent.Clone();
+        answered.AssetId = "asset_again_held";
+        answered.Status = AssetStatus.Processing;
+        await winner.AppendAsync(LedgerRecord.FromAsset(LedgerEvent.Submitted, answered));
+
+        await run.WaitAsync(TestTime.Long);
+        Assert.Empty(reporter.Errors);
+        Assert.Equal(new[] { "again-held", "again-free" }, reporter.Assets.Select(a => a.Name));
+        Assert.Equal("asset_again_held", reporter.Assets[0].AssetId);
+        Assert.Equal(0, Sim.Processed(sim, Provider.APIMart, held.Name!, held.Url!));
+    }
+
     private sealed class OneClaim : IClaimRows
     {
         private readonly Dictionary<string, string> claims = new();
