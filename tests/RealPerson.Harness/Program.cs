@@ -18,6 +18,7 @@ using RealPerson.Waiting;
 //   stream [--rows 100000]   issue 17's streaming memory: rows through submit and wait in one pipeline
 //   fleet [--rows 1000] [--workers 1,3,6] [--stores sqlite,postgres]   issue 17's fleet table (README "Fleets")
 //   pg start --dir D | pg createdb --dir D | pg stop --dir D   a throwaway PostgreSQL cluster (Pester's); start and createdb print a URI
+//   hold-ledger --ledger F   hold a SQLite ledger's write lock until a line on stdin, then at a second line print its records' events
 var command = args.FirstOrDefault() ?? "bench";
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 
@@ -30,6 +31,7 @@ return command switch
     "stream" => await StreamBenchmark.RunAsync(int.Parse(Arg("--rows", "100000"))),
     "fleet" => await FleetBenchmark.RunAsync(int.Parse(Arg("--rows", "1000")), Ints(Arg("--workers", "1,3,6")), Arg("--stores", "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries)),
     "fleet-worker" => await FleetBenchmark.WorkerAsync(new Uri(Arg("--base-url", "http://127.0.0.1:5080/")), Arg("--ledger", "ledger.db"), int.Parse(Arg("--count", "1000")), Arg("--go", "go")),
+    "hold-ledger" => LedgerHold.Run(Arg("--ledger", "ledger.db")),
     "pg" => await PostgresAsync(args.Skip(1).FirstOrDefault() ?? string.Empty, Arg("--dir", string.Empty)),
     _ => Usage(),
 };

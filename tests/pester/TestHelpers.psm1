@@ -229,4 +229,18 @@ function Stop-TestPostgres {
     if ($Cluster) { $null = & dotnet (Get-HarnessDll) pg stop --dir $Cluster.Folder 2>&1 }
 }
 
-Export-ModuleMember -Function Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Get-SimulatorCalls, Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
+# Another process holding a SQLite ledger's write lock (the harness's hold-ledger): returns the process
+# once it holds it; a line on its standard input lets go, a second one prints the ledger's record events.
+function Start-LedgerHold {
+    param([Parameter(Mandatory)] [string] $Ledger)
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($arg in @((Get-HarnessDll), 'hold-ledger', '--ledger', $Ledger)) { $start.ArgumentList.Add($arg) }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $hold = [System.Diagnostics.Process]::Start($start)
+    if ($hold.StandardOutput.ReadLine() -ne 'held') { $hold.Kill(); throw "The harness did not take the lock of $Ledger." }
+    $hold
+}
+
+Export-ModuleMember -Function Start-LedgerHold, Start-TestPostgres, New-TestPostgresDatabase, Stop-TestPostgres, Get-SimulatorCalls, Get-FreeTcpPort, Suspend-DeveloperEnvironment, Restore-DeveloperEnvironment, Start-RecordingProxy, Stop-RecordingProxy, Invoke-FreshPwsh, Start-FreshPwsh, Start-SimulatedPerson, Get-RepoRoot, Start-TestSimulator, Stop-TestSimulator, Get-SimulatorState, Reset-Simulator, Set-SimulatorConfig, New-PortraitCsv
