@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
@@ -64,6 +65,9 @@ internal sealed class PipelineReporter : IReporter
 
     public void Progress(ProgressReport report) => Post(c => c.WriteProgress(ToRecord(report)));
 
+    // How long a stopped command waits for the engine to record what it was doing when stopped.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>Performs whatever is queued now, without waiting (from ProcessRecord).</summary>
     public void Drain(PSCmdlet cmdlet)
     {
@@ -75,20 +79,32 @@ internal sealed class PipelineReporter : IReporter
 
     /// <summary>
     /// Performs queued calls until <paramref name="work"/> ends, then rethrows its failure, if any.
-    /// A command may pump several pieces of work in turn; Ctrl+C (<paramref name="stop"/>) ends the pump at once.
+    /// A command may pump several pieces of work in turn; Ctrl+C (<paramref name="stop"/>) ends the
+    /// pump at once, its output, but waits up to <see cref="StopGrace"/> for the work's last ledger writes.
     /// </summary>
     public void PumpUntilDone(PSCmdlet cmdlet, Task work, CancellationToken stop)
     {
         var finished = new System.Action<PSCmdlet>(_ => { });
         work.ContinueWith(_ => queue.Add(finished), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        foreach (var action in queue.GetConsumingEnumerable(stop))
+        try
         {
-            if (ReferenceEquals(action, finished))
+            foreach (var action in queue.GetConsumingEnumerable(stop))
             {
-                break;
-            }
+                if (ReferenceEquals(action, finished))
+                {
+                    break;
+                }
 
-            action(cmdlet);
+                action(cmdlet);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped (Ctrl+C, a runbook ending): the engine, cancelled too, still writes what it was
+            // doing to the ledger (NotSent, Unknown) before the command disposes it; give it that
+            // moment, bounded, and write nothing more to the pipeline.
+            ((IAsyncResult)work).AsyncWaitHandle.WaitOne(StopGrace);
+            throw;
         }
 
         Drain(cmdlet);
