@@ -37,6 +37,9 @@ internal sealed class PostgresWriteSession : IAssetRows, IClaimRows, ILedgerSnap
     /// <summary>Appends records and folds each into its asset; what they end (claims) is ended.</summary>
     public void Append(IReadOnlyCollection<LedgerRecord> batch)
     {
+        // This machine's clock, inside the fleet's write lock (a TimeProvider cannot cross into this
+        // assembly; machines' clocks kept by NTP agree well inside the time a run takes to start).
+        LedgerStamps.Fill(batch, DateTimeOffset.UtcNow);
         Preload(batch.SelectMany(r => Enum.TryParse<Provider>(r.Provider, true, out var p) ? LedgerKeys.Of(r, p) : Array.Empty<string>()));
         foreach (var record in batch)
         {

@@ -79,7 +79,6 @@ public sealed class AssetLedger : IDisposable
     /// <summary>Appends records, after any outcome still owed (<see cref="AppendOutcomeAsync"/>), so the journal keeps their order.</summary>
     public async Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken = default)
     {
-        Stamp(records);
         var before = TakeOwed();
         var all = before.Count == 0 ? records : before.Concat(records).ToList();
         if (all.Count == 0)
@@ -127,7 +126,6 @@ public sealed class AssetLedger : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<ClaimResult>> ClaimAsync(IReadOnlyList<LedgerClaim> claims, CancellationToken cancellationToken = default)
     {
-        Stamp(claims.SelectMany(c => c.Intent));
         var results = await Store.ClaimAsync(claims, holder, options.ClaimLease, cancellationToken).ConfigureAwait(false);
         var won = claims.Where((_, i) => results[i].Verdict == ClaimVerdict.Won).Select(c => c.SubmissionId).ToList();
         if (won.Count > 0)
@@ -195,19 +193,6 @@ public sealed class AssetLedger : IDisposable
         if (store.IsValueCreated)
         {
             store.Value.Dispose();
-        }
-    }
-
-    /// <summary>The ledger's clock says when each record was written (one made with a time of its own keeps it).</summary>
-    private void Stamp(IEnumerable<LedgerRecord> records)
-    {
-        var now = options.Time.GetUtcNow();
-        foreach (var record in records)
-        {
-            if (record.Timestamp == default)
-            {
-                record.Timestamp = now;
-            }
         }
     }
 

@@ -9,6 +9,10 @@ public sealed class LedgerRecord
     [JsonPropertyName("ts")]
     public DateTimeOffset Timestamp { get; set; }
 
+    /// <summary>Stamped by the store when written (<see cref="LedgerStamps"/>), so stamped again if written again.</summary>
+    [JsonIgnore]
+    internal bool StampedAtWrite { get; set; }
+
     [JsonPropertyName("event")]
     public string Event { get; set; } = string.Empty;
 

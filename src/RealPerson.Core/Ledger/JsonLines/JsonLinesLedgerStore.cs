@@ -321,6 +321,7 @@ internal sealed class JsonLinesLedgerStore : ILedgerStore
         {
             foreach (var record in records)
             {
+                LedgerStamps.Fill(new[] { record }, index.Now);
                 Pending.Add(record);
                 if (index.Active)
                 {

@@ -65,6 +65,7 @@ internal sealed class SqliteLedgerStore : ILedgerStore
     public Task AppendAsync(IReadOnlyCollection<LedgerRecord> records, CancellationToken cancellationToken) =>
         writes.RunAsync(transaction =>
         {
+            LedgerStamps.Fill(records, time.GetUtcNow());
             SqliteJournal.Append(transaction, records);
             return true;
         });
@@ -74,7 +75,11 @@ internal sealed class SqliteLedgerStore : ILedgerStore
         {
             var now = Now;
             return ClaimRule.DecideAll(claims, holder, new SqliteClaimRows(transaction, now), new SqliteSnapshot(transaction),
-                intent => SqliteJournal.Append(transaction, intent),
+                intent =>
+                {
+                    LedgerStamps.Fill(intent, time.GetUtcNow());
+                    SqliteJournal.Append(transaction, intent);
+                },
                 () => SqliteClaimRows.Lease(transaction, holder, now + (long)lease.TotalMilliseconds));
         });
 
