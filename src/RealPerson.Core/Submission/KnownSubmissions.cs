@@ -79,9 +79,11 @@ public sealed class KnownSubmissions
     /// -Force, for a run started then: only submissions the ledger wrote since block (<see cref="ForceRule"/>),
     /// each looked at, not only the one that speaks for the input (an older Active must not hide a newer Processing).
     /// </param>
-    public static Asset? Find(ILedgerSnapshot ledger, SubmitItem item, string endpoint, string? account, DateTimeOffset? forcedSince = null) =>
+    /// <param name="waitedFor">A submission another run was making while this run waited: never passed (its answer, or its Unknown, is this input's).</param>
+    public static Asset? Find(ILedgerSnapshot ledger, SubmitItem item, string endpoint, string? account, DateTimeOffset? forcedSince = null, string? waitedFor = null) =>
         QueryFor(item) is { } query
-            ? new KnownSubmissions(ledger.FindAssets(query).Where(a => !(forcedSince is { } since && ForceRule.Passes(a.UpdatedAt ?? a.CreatedAt, since))))
+            ? new KnownSubmissions(ledger.FindAssets(query).Where(a =>
+                    !(forcedSince is { } since && ForceRule.Passes(a.UpdatedAt ?? a.CreatedAt, since)) || (waitedFor != null && a.SubmissionId == waitedFor)))
                 .Find(item, endpoint, account)
             : null;
 

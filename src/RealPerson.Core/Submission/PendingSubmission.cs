@@ -25,8 +25,14 @@ internal sealed class PendingSubmission
     /// <summary>Another run is sending this input now: the claim watch answers it.</summary>
     public bool Watched { get; set; }
 
-    /// <summary>Another run was sending this input: it is claimed again (never with -Force) for that run's answer.</summary>
+    /// <summary>Another run was sending this input: it is claimed again for that run's answer.</summary>
     public bool WaitedForAnotherRun { get; set; }
+
+    /// <summary>
+    /// The other run's request this input waited for: claimed again, its answer (or its Unknown, when
+    /// that run died) stops this one even under -Force; only a request it never sent does not.
+    /// </summary>
+    public string? WaitedFor { get; set; }
 
     /// <summary>
     /// How many sends this input has been handed to: one, and one more each time it is claimed again

@@ -20,8 +20,9 @@ internal static class SubmissionClaims
     /// -Force, for a run started then: the ledger's submissions from before it do not stop this one
     /// (one written since, or another run sending it now, still does).
     /// </param>
-    public static LedgerClaim For(SubmitItem item, Asset intent, DateTimeOffset? forcedSince) =>
+    /// <param name="waitedFor">The other run's submission this input waited for: its answer stops this one even under -Force.</param>
+    public static LedgerClaim For(SubmitItem item, Asset intent, DateTimeOffset? forcedSince, string? waitedFor = null) =>
         new(IdentityOf(item, intent.Endpoint!, intent.Account),
             new[] { LedgerRecord.FromAsset(LedgerEvent.Intent, intent) },
-            ledger => KnownSubmissions.Find(ledger, item, intent.Endpoint!, intent.Account, forcedSince));
+            ledger => KnownSubmissions.Find(ledger, item, intent.Endpoint!, intent.Account, forcedSince, waitedFor));
 }

@@ -258,7 +258,7 @@ internal sealed class SubmissionSender
     /// </summary>
     private async Task<(List<PendingSubmission> Won, List<Asset> Assets)> ClaimAsync(IReadOnlyList<PendingSubmission> batch, List<Asset> assets, CancellationToken cancellationToken)
     {
-        var claims = batch.Select((p, i) => SubmissionClaims.For(p.Item, assets[i], options.Force && !p.WaitedForAnotherRun ? started : null)).ToList();
+        var claims = batch.Select((p, i) => SubmissionClaims.For(p.Item, assets[i], options.Force ? started : null, p.WaitedFor)).ToList();
         IReadOnlyList<ClaimResult> verdicts;
         try
         {
@@ -287,6 +287,7 @@ internal sealed class SubmissionSender
                 default:
                     reporter.Verbose($"'{batch[i].Item.Name}' is being sent by another run right now; its answer will be this input's, and nothing is sent here.");
                     batch[i].Watched = true;
+                    batch[i].WaitedFor = verdicts[i].HeldBy;
                     Watch.Add(batch[i], claims[i].Identity, cancellationToken);
                     break;
             }

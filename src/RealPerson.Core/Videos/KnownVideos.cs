@@ -53,9 +53,10 @@ public sealed class KnownVideos
     /// -Force, for a command started then: only videos whose latest record the ledger wrote since
     /// block (<see cref="ForceRule"/>; the ledger's own time, never the vendor's CreatedAt).
     /// </param>
-    public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account, DateTimeOffset now, DateTimeOffset? forcedSince = null) =>
+    /// <param name="waitedFor">A request another run was making while this command waited: never passed (its video, or its Unknown, is this request's).</param>
+    public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account, DateTimeOffset now, DateTimeOffset? forcedSince = null, string? waitedFor = null) =>
         new KnownVideos(VideoRecords.FoldWritten(ledger.ReadEvents(VideoRecords.Events))
-                .Where(v => !(forcedSince is { } since && ForceRule.Passes(v.Written, since)))
+                .Where(v => !(forcedSince is { } since && ForceRule.Passes(v.Written, since)) || (waitedFor != null && v.Video.RequestId == waitedFor))
                 .Select(v => v.Video))
             .Blocking(request, endpoint, account, now);
 

@@ -80,14 +80,13 @@ public sealed class VideoCreator
 
         var connection = clients.Connection(request.Provider);
         var video = NewVideo(request, connection, time.GetUtcNow());
-        var force = Force;
-        var waited = false;
+        string? waitedFor = null;
         while (true)
         {
             // Written and flushed with the claim: a crash from here on leaves an Unknown video, never a forgotten charge.
             var claim = new LedgerClaim(KnownVideos.Identity(request, connection.Endpoint, connection.Account),
                 new[] { VideoRecords.ToRecord(LedgerEvent.VideoIntent, video) },
-                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account, time.GetUtcNow(), force ? started : null));
+                ledger => KnownVideos.Find(ledger, request, connection.Endpoint, connection.Account, time.GetUtcNow(), Force ? started : null, waitedFor));
             var verdict = (await ledger.ClaimAsync(new[] { claim }, cancellationToken).ConfigureAwait(false))[0];
             switch (verdict.Verdict)
             {
@@ -100,14 +99,14 @@ public sealed class VideoCreator
                 case ClaimVerdict.Won:
                     return new VideoCreation(await SendAsync(request, video, cancellationToken).ConfigureAwait(false), sent: true, sentByAnotherRun: false);
                 case ClaimVerdict.Earlier:
-                    return new VideoCreation((Video)verdict.Earlier!, sent: false, sentByAnotherRun: waited);
+                    return new VideoCreation((Video)verdict.Earlier!, sent: false, sentByAnotherRun: waitedFor != null);
                 default:
                     reporter.Verbose("Another run is sending the same video request right now; waiting for its answer instead of paying twice.");
                     await WaitForAnotherRunAsync(claim.Identity, cancellationToken).ConfigureAwait(false);
 
-                    // That run's answer is this request's (never -Force it again); a new id if this run must send it after all.
-                    waited = true;
-                    force = false;
+                    // That run's answer (or its Unknown) is this request's, even under -Force; a new id if
+                    // this run must send it after all (that run never sent it).
+                    waitedFor = verdict.HeldBy;
                     video.RequestId = Guid.NewGuid().ToString("N");
                     break;
             }
