@@ -311,3 +311,16 @@ public static class JournalText
         }
     }
 }
+
+/// <summary>A submission's intent as a run journals it before sending: Unknown, with a new submission id.</summary>
+public static class TestIntents
+{
+    public const string Endpoint = "https://vendor.example";
+    public const string Account = "acct";
+
+    public static Asset For(SubmitItem item, DateTimeOffset? at = null, string endpoint = Endpoint, string? account = Account) => new()
+    {
+        Provider = item.Provider, Name = item.Name, Url = item.Url, Endpoint = endpoint, Account = account,
+        SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown, CreatedAt = at,
+    };
+}

@@ -95,11 +95,7 @@ public sealed class ClaimEdgeTests : IDisposable
         var rows = new OneClaim();
         var snapshot = new NoEarlier();
         var item = Sim.Jimmy("probe-again");
-        var intent = new Asset
-        {
-            Provider = Provider.JimmyAI, Name = item.Name, Url = item.Url, Endpoint = "https://vendor.example", Account = "acct",
-            SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown,
-        };
+        var intent = TestIntents.For(item);
         var claim = SubmissionClaims.For(item, intent, forcedSince: null);
         Assert.Equal(ClaimVerdict.Won, ClaimRule.Decide(claim, "holder-1", rows, snapshot, _ => { }).Verdict);
 

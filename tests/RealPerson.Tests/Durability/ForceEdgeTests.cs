@@ -26,11 +26,7 @@ public sealed class ForceEdgeTests : IDisposable
         var location = dir.File("ledger.jsonl");
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var item = Sim.Jimmy("force-owed");
-        Asset Intent() => new()
-        {
-            Provider = Provider.JimmyAI, Name = item.Name, Url = item.Url, Endpoint = "https://vendor.example", Account = "acct",
-            SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown, CreatedAt = clock.GetUtcNow(),
-        };
+        Asset Intent() => TestIntents.For(item, at: clock.GetUtcNow());
 
         // Run A claims and sends the portrait.
         using var a = new AssetLedger(location, new LedgerOptions { Time = clock });
@@ -77,11 +73,7 @@ public sealed class ForceEdgeTests : IDisposable
         var location = dir.File("ledger.jsonl");
         var connection = Sim.Connection(sim, Provider.JimmyAI);
         var item = Sim.Jimmy("force-rewait");
-        Asset Intent(DateTimeOffset at) => new()
-        {
-            Provider = Provider.JimmyAI, Name = item.Name, Url = item.Url, Endpoint = connection.Endpoint, Account = connection.Account,
-            SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown, CreatedAt = at,
-        };
+        Asset Intent(DateTimeOffset at) => TestIntents.For(item, at: at, endpoint: connection.Endpoint, account: connection.Account);
 
         // Yesterday: reviewed, Failed.
         var yesterday = new ManualClock(DateTimeOffset.UtcNow.AddDays(-1));

@@ -78,11 +78,7 @@ public sealed class LedgerOutOfReachTests : IDisposable
         var free = Sim.Jimmy("probe-free");
 
         using var winner = new AssetLedger(location);
-        var intent = new Asset
-        {
-            Provider = Provider.JimmyAI, Name = held.Name, Url = held.Url, Endpoint = connection.Endpoint, Account = connection.Account,
-            SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown, CreatedAt = DateTimeOffset.UtcNow,
-        };
+        var intent = TestIntents.For(held, at: DateTimeOffset.UtcNow, endpoint: connection.Endpoint, account: connection.Account);
         Assert.Equal(ClaimVerdict.Won, (await winner.ClaimAsync(new[] { SubmissionClaims.For(held, intent, forcedSince: null) }))[0].Verdict);
 
         var reporter = new RecordingReporter();

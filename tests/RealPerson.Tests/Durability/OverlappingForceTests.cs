@@ -33,11 +33,7 @@ public sealed class OverlappingForceTests : IDisposable
         var location = dir.File("ledger." + ext);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var item = Sim.Jimmy("force-rank");
-        Asset Intent() => new()
-        {
-            Provider = Provider.JimmyAI, Name = item.Name, Url = item.Url, Endpoint = "https://vendor.example", Account = "acct",
-            SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown, CreatedAt = clock.GetUtcNow(),
-        };
+        Asset Intent() => TestIntents.For(item, at: clock.GetUtcNow());
 
         // Yesterday's run: the portrait was sent and answered (Active, or Failed).
         using (var yesterday = new AssetLedger(location, new LedgerOptions { Time = clock }))

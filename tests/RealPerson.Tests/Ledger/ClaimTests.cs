@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using RealPerson.Ledger;
 using RealPerson.Ledger.Claims;
 using RealPerson.Submission;
+using RealPerson.Tests.Core;
 using RealPerson.Vendors;
 
 namespace RealPerson.Tests.Ledger;
@@ -181,17 +182,8 @@ public abstract class ClaimTests : IDisposable
     private static async Task<IReadOnlyList<ClaimResult>> ClaimManyAsync(AssetLedger ledger, IReadOnlyList<SubmitItem> items) =>
         await ledger.ClaimAsync(items.Select(item => SubmissionClaims.For(item, Intent(item, Endpoint, Account), forcedSince: null)).ToList());
 
-    private static Asset Intent(SubmitItem item, string endpoint, string account) => new()
-    {
-        Provider = item.Provider,
-        Name = item.Name,
-        Url = item.Url,
-        Endpoint = endpoint,
-        Account = account,
-        SubmissionId = Guid.NewGuid().ToString("N"),
-        Status = AssetStatus.Unknown,
-        CreatedAt = DateTimeOffset.UtcNow,
-    };
+    private static Asset Intent(SubmitItem item, string endpoint, string account) =>
+        TestIntents.For(item, at: DateTimeOffset.UtcNow, endpoint: endpoint, account: account);
 
     private static LedgerRecord Outcome(string eventName, (ClaimResult Result, string Identity, string SubmissionId, Asset Intent) claim, AssetStatus status, string? assetId)
     {

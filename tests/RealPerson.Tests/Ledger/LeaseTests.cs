@@ -23,11 +23,7 @@ public sealed class LeaseTests : IDisposable
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         using var ledger = new AssetLedger(location, new LedgerOptions { Time = clock });
         var item = Sim.Jimmy("probe-lease");
-        var intent = new Asset
-        {
-            Provider = Provider.JimmyAI, Name = item.Name, Url = item.Url, Endpoint = "https://vendor.example", Account = "acct",
-            SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown, CreatedAt = clock.GetUtcNow(),
-        };
+        var intent = TestIntents.For(item, at: clock.GetUtcNow());
         var claim = SubmissionClaims.For(item, intent, forcedSince: null);
         Assert.Equal(ClaimVerdict.Won, (await ledger.ClaimAsync(new[] { claim }))[0].Verdict);
         var answered = intent.Clone();
@@ -55,11 +51,7 @@ public sealed class LeaseTests : IDisposable
     {
         var location = dir.File("ledger.jsonl");
         var item = Sim.Jimmy("probe-known");
-        Asset Intent(DateTimeOffset now) => new()
-        {
-            Provider = Provider.JimmyAI, Name = item.Name, Url = item.Url, Endpoint = "https://vendor.example", Account = "acct",
-            SubmissionId = Guid.NewGuid().ToString("N"), Status = AssetStatus.Unknown, CreatedAt = now,
-        };
+        Asset Intent(DateTimeOffset now) => TestIntents.For(item, at: now);
         using (var first = new AssetLedger(location))
         {
             var intent = Intent(DateTimeOffset.UtcNow);
