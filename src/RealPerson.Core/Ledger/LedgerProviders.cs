@@ -51,4 +51,26 @@ public static class LedgerProviders
 
         return match?.Endpoint;
     }
+
+    /// <summary>
+    /// What the ledger holds of an id given by hand, at this provider: the asset of an AssetId, or
+    /// every asset of a review task (one, by TaskIndex, when an index is given), in task order;
+    /// empty when it knows none.
+    /// </summary>
+    public static IReadOnlyList<Asset> Matching(IEnumerable<Asset> known, Provider provider, string? assetId, string? taskId, int? taskIndex)
+    {
+        var mine = known.Where(asset => asset.Provider == provider && asset.Endpoint != null);
+        if (assetId != null)
+        {
+            return mine.Where(asset => asset.AssetId == assetId).Take(1).ToList();
+        }
+
+        return taskId is null
+            ? Array.Empty<Asset>()
+            : mine.Where(asset => asset.TaskId == taskId && (taskIndex is null || asset.TaskIndex == taskIndex))
+                .GroupBy(asset => asset.TaskIndex)
+                .Select(sameIndex => sameIndex.First())
+                .OrderBy(asset => asset.TaskIndex)
+                .ToList();
+    }
 }

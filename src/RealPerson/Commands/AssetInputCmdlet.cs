@@ -75,12 +75,30 @@ public abstract class AssetInputCmdlet : RealPersonConnectedCmdlet
         var known = KnownAssets(
             unplaced.Where(a => a.AssetId != null).Select(a => a.AssetId!).Distinct().ToList(),
             unplaced.Where(a => a.TaskId != null).Select(a => a.TaskId!).Distinct().ToList());
-        foreach (var asset in unplaced)
+        var placed = new List<(Asset Asset, object? Target)>(inputs.Count);
+        foreach (var (asset, target) in inputs)
         {
-            asset.Endpoint = Ledger.LedgerProviders.EndpointOf(known, asset.Provider, asset.AssetId, asset.TaskId);
+            var fromLedger = asset.Endpoint is null
+                ? Ledger.LedgerProviders.Matching(known, asset.Provider, asset.AssetId, asset.TaskId, asset.TaskIndex)
+                : Array.Empty<Asset>();
+            if (fromLedger.Count == 0)
+            {
+                placed.Add((asset, target));
+                continue;
+            }
+
+            // What the ledger holds of the id (its name, input, endpoint, task and index, when it was
+            // made) as piping Get-RealPersonAsset would give it; read afresh from the vendor all the same.
+            foreach (var record in fromLedger)
+            {
+                var input = record.Clone();
+                input.Status = asset.Status;
+                input.Error = null;
+                placed.Add((input, target));
+            }
         }
 
-        return inputs;
+        return placed;
     }
 
     /// <summary>
