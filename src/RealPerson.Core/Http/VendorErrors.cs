@@ -62,7 +62,7 @@ public static class VendorErrors
 
     private static string? Advice(string errorId, Provider provider) => errorId switch
     {
-        ErrorIds.VendorUnauthorized => $"Check the {provider} API key (Connect-RealPerson, -ApiKey or ${EnvironmentVariables.ApiKeyFor(provider)}).",
+        ErrorIds.VendorUnauthorized => $"Check the {provider} API key (Connect-RealPerson, -ApiKey or $env:{EnvironmentVariables.ApiKeyFor(provider)}).",
         ErrorIds.VendorInsufficientBalance => $"Top up the {provider} account balance, then submit again.",
         ErrorIds.VendorRateLimited => "Lower -ThrottleLimit, or try again later.",
         ErrorIds.VendorUnavailable => "The vendor is failing; try again later.",

@@ -56,7 +56,12 @@ public sealed class VideoDownloader
             return new RealPersonException(ErrorIds.VideoNotReady, FailureCategory.ResourceUnavailable,
                 $"The video {Reporting.MessageNames.Of(video)} is {video.Status}{(video.Status == VideoStatus.Completed ? " but has no file link yet" : string.Empty)}; only a Completed video can be saved.")
             {
-                RecommendedAction = video.Status == VideoStatus.Failed ? "Make it again with New-SeedanceVideo." : "Wait for it first: Wait-SeedanceVideo | Save-SeedanceVideo.",
+                RecommendedAction = video.Status switch
+                {
+                    VideoStatus.Failed => "Make it again with New-SeedanceVideo.",
+                    VideoStatus.Unknown => "Its create answer was lost, so it cannot be followed: look for it in the vendor's console; New-SeedanceVideo -Force makes it again if it is not there.",
+                    _ => "Wait for it first: Wait-SeedanceVideo | Save-SeedanceVideo.",
+                },
             };
         }
 
