@@ -61,7 +61,10 @@ internal static class PostgresAssetQuery
         {
             while (reader.Read())
             {
-                found.Add(LedgerJson.ReadAsset(reader.GetString(0)));
+                if (LedgerJson.ReadAsset(reader.GetString(0)) is { } asset)
+                {
+                    found.Add(asset);
+                }
             }
         }
 

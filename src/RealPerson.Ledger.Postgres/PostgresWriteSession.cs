@@ -258,9 +258,9 @@ internal sealed class PostgresWriteSession : IAssetRows, IClaimRows, ILedgerSnap
         {
             var row = reader.GetInt64(1);
             keys[reader.GetString(0)] = row;
-            if (!assets.ContainsKey(row))
+            if (!assets.ContainsKey(row) && LedgerJson.ReadAsset(reader.GetString(2)) is { } asset)
             {
-                assets[row] = LedgerJson.ReadAsset(reader.GetString(2));
+                assets[row] = asset;
             }
         }
     }

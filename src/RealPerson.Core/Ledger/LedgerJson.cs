@@ -45,11 +45,20 @@ internal static class LedgerJson
         return Write(row);
     }
 
-    public static Asset ReadAsset(string json)
+    /// <summary>
+    /// A row is the asset's folded state written as a status record: read back as one. Null for a
+    /// provider this build does not know (a newer module's, sharing the ledger): never taken for
+    /// another vendor's, whose key would then be sent to it.
+    /// </summary>
+    public static Asset? ReadAsset(string json)
     {
-        // A row is the asset's folded state written as a status record: read back as one.
         var row = Read(json);
-        var asset = LedgerView.Begin(row, Enum.TryParse<Provider>(row.Provider, true, out var p) ? p : Provider.JimmyAI);
+        if (!Enum.TryParse<Provider>(row.Provider, true, out var provider) || !Enum.IsDefined(typeof(Provider), provider))
+        {
+            return null;
+        }
+
+        var asset = LedgerView.Begin(row, provider);
         LedgerView.Apply(asset, row);
         return asset;
     }

@@ -58,7 +58,10 @@ internal static class SqliteAssetQuery
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                found.Add(LedgerJson.ReadAsset(reader.GetString(0)));
+                if (LedgerJson.ReadAsset(reader.GetString(0)) is { } asset)
+                {
+                    found.Add(asset);
+                }
             }
         }
 

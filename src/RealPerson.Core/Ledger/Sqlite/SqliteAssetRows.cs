@@ -19,9 +19,9 @@ internal sealed class SqliteAssetRows : IAssetRows
             using var command = transaction.Command("SELECT assets.id, assets.json FROM asset_keys JOIN assets ON assets.id = asset_keys.asset WHERE asset_keys.key = $key")
                 .With("$key", key);
             using var reader = command.ExecuteReader();
-            if (reader.Read())
+            if (reader.Read() && LedgerJson.ReadAsset(reader.GetString(1)) is { } asset)
             {
-                return (reader.GetInt64(0), LedgerJson.ReadAsset(reader.GetString(1)));
+                return (reader.GetInt64(0), asset);
             }
         }
 

@@ -113,7 +113,10 @@ PRAGMA user_version = {SchemaVersion};";
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), LedgerJson.ReadAsset(reader.GetString(1))));
+                if (LedgerJson.ReadAsset(reader.GetString(1)) is { } asset)
+                {
+                    rows.Add((reader.GetInt64(0), asset));
+                }
             }
         }
 
