@@ -1,6 +1,7 @@
 # The table views, rendered by PowerShell itself: they fit 80 columns and nothing is cut off
-# (long names, errors and task ids wrap), at 80, 100 and 120 columns (and one less, as a console
-# lays them out); errors break between words.
+# (long names and errors wrap), at 80, 100 and 120 columns (and one less, as a console lays them
+# out); errors break between words; ids (AssetId, TaskId#Index, a video's TaskId, up to a ULID task
+# id's 31 characters) stay whole on one line, to be copied.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path (Get-RepoRoot) 'RealPerson.psd1') -Force
@@ -34,9 +35,31 @@ Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 79 }, @{ Width =
         $video = [RealPerson.Video]@{ Provider = 'APIMart'; TaskId = 'task_01KABCDEF0123456789XYZ'; Status = 'Failed'; Error = 'content_policy_violation: the prompt asks for something the model will not make' }
         $text = $video | Format-Table | Out-String -Width $Width
         $text -split "`r?`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
-        foreach ($word in $video.Error -split ' ') {
+        foreach ($word in $video.Error -split ' ' | Where-Object Length -le 23) {
             $text | Should -Match "(^|\s)$([regex]::Escape($word))(\s|$)" -Because "'$word' must stay whole"
         }
+        # A code longer than the column is cut after one of its own separators.
+        $text | Should -Match '(^|\s)content_policy_(\s|$)'
+        $text | Should -Match '(^|\s)violation:(\s|$)'
+    }
+
+    It 'shows every id whole, on one line, so it can be copied' {
+        $assets = @(
+            [RealPerson.Asset]@{ Provider = 'JimmyAI'; Name = 'portrait-37'; Status = 'Active'; AssetId = 'rp_b83f1c2d9e0a4b5c6d7e8f90' }
+            [RealPerson.Asset]@{ Provider = 'APIMart'; Name = 'clip-1'; Status = 'Active'; AssetId = 'asset_bf535515f38c8694'; TaskId = 'task_dce1c34498e0c6add2030590'; TaskIndex = 0 }
+            [RealPerson.Asset]@{ Provider = 'APIMart'; Name = 'clip-2'; Status = 'Processing'; TaskId = 'task_01KABCDEFGHJKMNPQRSTVWXYZ0'; TaskIndex = 12 }
+        )
+        $text = $assets | Format-Table | Out-String -Width $Width
+        $text -split "`r?`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
+        foreach ($id in 'rp_b83f1c2d9e0a4b5c6d7e8f90', 'asset_bf535515f38c8694', 'task_01KABCDEFGHJKMNPQRSTVWXYZ0#12') { $text | Should -Match ([regex]::Escape($id)) }
+
+        $videos = @(
+            [RealPerson.Video]@{ Provider = 'JimmyAI'; TaskId = 'vt_b532b6c58ac8aeaec72426de'; Status = 'Completed'; Progress = 100; Prompt = 'The two wave' }
+            [RealPerson.Video]@{ Provider = 'APIMart'; TaskId = 'task_01KABCDEFGHJKMNPQRSTVWXYZ0'; Status = 'Completed'; Progress = 100; Prompt = 'Clip one' }
+        )
+        $text = $videos | Format-Table | Out-String -Width $Width
+        $text -split "`r?`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
+        foreach ($id in 'vt_b532b6c58ac8aeaec72426de', 'task_01KABCDEFGHJKMNPQRSTVWXYZ0') { $text | Should -Match ([regex]::Escape($id)) }
     }
 
     It 'the verification table fits and shows the whole TaskId' {

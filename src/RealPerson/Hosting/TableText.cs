@@ -6,10 +6,13 @@ namespace RealPerson.Hosting;
 /// <summary>
 /// Text for a table cell of a known least width (the format views): broken between words, never
 /// inside one, so that PowerShell's own wrapping (which cuts at the column's edge, mid-word) has
-/// nothing left to cut. A word longer than the width alone is cut.
+/// nothing left to cut. A word longer than the width alone is cut, after a '_', '-', ':', '/' or
+/// '.' of its own where it has one.
 /// </summary>
 public static class TableText
 {
+    private static readonly char[] Separators = { '_', '-', ':', '/', '.' };
+
     public static string Wrap(string? text, int width)
     {
         if (string.IsNullOrEmpty(text) || width < 1)
@@ -30,8 +33,12 @@ public static class TableText
 
             while (rest.Length > width)
             {
-                lines.Add(rest.Substring(0, width));
-                rest = rest.Substring(width);
+                // A code too long for the column (content_policy_violation) is cut after one of its
+                // own separators where it has one, else at the edge.
+                var cut = rest.LastIndexOfAny(Separators, width - 1) + 1;
+                cut = cut > 0 ? cut : width;
+                lines.Add(rest.Substring(0, cut));
+                rest = rest.Substring(cut);
             }
 
             line.Append(line.Length > 0 ? " " : string.Empty).Append(rest);
