@@ -45,7 +45,7 @@ public sealed class ConnectionResolver
 
         var why = configured.Length == 0 ? "no provider has an API key configured" : "more than one provider has an API key configured";
         throw new RealPersonException(ErrorIds.ProviderNotInferred, FailureCategory.InvalidArgument,
-            $"Cannot tell which provider to use: {why}. Name one with -Provider JimmyAI or -Provider APIMart.");
+            $"Cannot tell which provider to use: {why}. Name one with {ProviderRegistry.ChoiceText}.");
     }
 
     public bool HasKey(Provider provider) =>

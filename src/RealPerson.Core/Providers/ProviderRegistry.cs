@@ -29,6 +29,9 @@ public static class ProviderRegistry
     public static IReadOnlyList<ProviderDescriptor> All => Every.Value;
 
     /// <summary>The providers whose reviews are tasks (what -TaskId names).</summary>
+    /// <summary>How a message asks for a provider: "-Provider JimmyAI or -Provider APIMart", every one named.</summary>
+    public static string ChoiceText => string.Join(" or ", All.Select(d => "-Provider " + d.Provider));
+
     public static IReadOnlyList<Provider> WithReviewTasks => All.Where(d => d.HasReviewTasks).Select(d => d.Provider).ToList();
 
     /// <summary>The providers with a liveness step (Start-AvatarVerification).</summary>

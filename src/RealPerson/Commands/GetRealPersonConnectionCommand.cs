@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using RealPerson.Providers;
 using RealPerson.Hosting;
 
 namespace RealPerson.Commands;
@@ -22,7 +23,7 @@ public sealed class GetRealPersonConnectionCommand : RealPersonConnectedCmdlet
         if ((ApiKey != null || BaseUrl != null) && providers.Length != 1)
         {
             ThrowTerminatingError(ErrorRecords.From(new RealPersonException(ErrorIds.InvalidParameter, FailureCategory.InvalidArgument,
-                "-ApiKey and -BaseUrl are for one provider: name it with -Provider JimmyAI or -Provider APIMart."), null));
+                $"-ApiKey and -BaseUrl are for one provider: name it with {ProviderRegistry.ChoiceText}."), null));
         }
 
         foreach (var provider in providers)
