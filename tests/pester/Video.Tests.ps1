@@ -421,6 +421,17 @@ Describe 'Completion and views for videos' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.Count | Should -BeGreaterThan 0
     }
 
+    It 'completes -Endpoint from the ledger, and -AssetUri with its Active assets' {
+        foreach ($line in 'Get-SeedanceVideo -Endpoint ', 'Get-RealPersonAsset -Endpoint ') {
+            $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $found.CompletionText | Should -Contain (Get-RealPersonAsset | Select-Object -First 1).Endpoint -Because $line
+        }
+        $line = 'New-SeedanceVideo -AssetUri asset://'
+        $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $found.Count | Should -BeGreaterThan 0
+        $found.CompletionText | ForEach-Object { $_ | Should -BeLike 'asset://*' }
+    }
+
     It 'shows a table that fits 80 columns' {
         $table = Get-SeedanceVideo | Select-Object -First 3 | Format-Table | Out-String -Width 80
         $table | Should -Match 'Provider\s+TaskId\s+Status'

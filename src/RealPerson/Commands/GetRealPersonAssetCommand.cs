@@ -29,6 +29,7 @@ public sealed class GetRealPersonAssetCommand : RealPersonLedgerCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[]? Endpoint { get; set; }
 
     /// <summary>From the database's indexes; a JSON Lines journal is read whole (and a torn line reported).</summary>

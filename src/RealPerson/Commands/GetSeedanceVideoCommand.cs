@@ -28,6 +28,7 @@ public sealed class GetSeedanceVideoCommand : VideoInputCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[]? Endpoint { get; set; }
 
     protected override void ProcessRecord()

@@ -32,6 +32,7 @@ public sealed class NewSeedanceVideoCommand : RealPersonConnectedCmdlet
     /// <summary>Approved assets given by hand, as asset://{AssetId}; also the AssetUri column of piped rows (an exported CSV).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AssetUri, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Hosting.LedgerCompleter))]
     public string[] AssetUri { get; set; } = Array.Empty<string>();
 
     /// <summary>The vendor; inferred from the assets (or, with -AssetUri, a Provider column, the ledger, or the only provider with a key).</summary>

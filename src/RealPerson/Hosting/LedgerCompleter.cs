@@ -8,7 +8,7 @@ using RealPerson.Ledger;
 
 namespace RealPerson.Hosting;
 
-/// <summary>Tab completion of -AssetId, -TaskId and -Name from the ledger (the one -LedgerPath names, if given).</summary>
+/// <summary>Tab completion of -AssetId, -TaskId, -Name, -Endpoint and -AssetUri from the ledger (the one -LedgerPath names, if given).</summary>
 public sealed class LedgerCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -25,6 +25,13 @@ public sealed class LedgerCompleter : IArgumentCompleter
             }
 
             // Completion is synchronous; the reads are quick (indexed in a database) and run off any captured context.
+            var provider = ProviderNamed(fakeBoundParameters["Provider"]);
+            var start = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            if (parameterName == "Endpoint" || parameterName == "AssetUri")
+            {
+                return LedgerValues(ledger, commandName, parameterName, provider, start);
+            }
+
             if (commandName == "Wait-AvatarVerification")
             {
                 var verifications = Task.Run(() => ledger.ReadEventsAsync(new[] { LedgerEvent.Verification })).GetAwaiter().GetResult();
@@ -41,8 +48,7 @@ public sealed class LedgerCompleter : IArgumentCompleter
                     .ToList();
             }
 
-            var provider = ProviderNamed(fakeBoundParameters["Provider"]);
-            var start = (wordToComplete ?? string.Empty).Trim('\'', '"');
+
             var query = new AssetQuery
             {
                 Providers = provider is { } p ? new[] { p } : null,
@@ -60,6 +66,40 @@ public sealed class LedgerCompleter : IArgumentCompleter
             // A missing or locked ledger just means nothing to offer.
             return Enumerable.Empty<CompletionResult>();
         }
+    }
+
+    /// <summary>
+    /// -Endpoint: the endpoints the ledger's assets (or videos) were sent to; -AssetUri: the
+    /// asset:// references of Active assets, newest first.
+    /// </summary>
+    private static IEnumerable<CompletionResult> LedgerValues(AssetLedger ledger, string commandName, string parameterName, Provider? provider, string start)
+    {
+        IEnumerable<(string? Value, string ToolTip)> values;
+        if (parameterName == "Endpoint" && commandName.EndsWith("-SeedanceVideo", System.StringComparison.OrdinalIgnoreCase))
+        {
+            var videos = VideoRecords.Fold(Task.Run(() => ledger.ReadEventsAsync(VideoRecords.Events)).GetAwaiter().GetResult());
+            values = videos.Where(v => provider is null || v.Provider == provider).Select(v => (v.Endpoint, $"{v.Provider} {v.Endpoint}"));
+        }
+        else
+        {
+            var query = new AssetQuery
+            {
+                Providers = provider is { } p ? new[] { p } : null,
+                Statuses = parameterName == "AssetUri" ? new[] { AssetStatus.Active } : null,
+                Newest = 500,
+            };
+            var assets = Task.Run(() => ledger.FindAssetsAsync(query)).GetAwaiter().GetResult();
+            values = parameterName == "AssetUri"
+                ? assets.Select(a => (a.AssetUri, $"{a.Provider} {a.Name} (Active)"))
+                : assets.Select(a => (a.Endpoint, $"{a.Provider} {a.Endpoint}"));
+        }
+
+        return values
+            .Where(v => !string.IsNullOrEmpty(v.Value) && v.Value!.StartsWith(start, System.StringComparison.OrdinalIgnoreCase))
+            .GroupBy(v => v.Value!, System.StringComparer.Ordinal)
+            .Take(LedgerCompletions.MaxResults)
+            .Select(g => new CompletionResult(Quote(g.Key), g.Key, CompletionResultType.ParameterValue, g.First().ToolTip))
+            .ToList();
     }
 
     /// <summary>What is typed for -Provider reaches a completer as text (or several), not as the enum.</summary>
