@@ -82,8 +82,7 @@ public sealed class KnownSubmissions
     /// <param name="waitedFor">A submission another run was making while this run waited: never passed (its answer, or its Unknown, is this input's).</param>
     public static Asset? Find(ILedgerSnapshot ledger, SubmitItem item, string endpoint, string? account, DateTimeOffset? forcedSince = null, string? waitedFor = null) =>
         QueryFor(item) is { } query
-            ? new KnownSubmissions(ledger.FindAssets(query).Where(a =>
-                    !(forcedSince is { } since && ForceRule.Passes(a.UpdatedAt ?? a.CreatedAt, since)) || (waitedFor != null && a.SubmissionId == waitedFor)))
+            ? new KnownSubmissions(ledger.FindAssets(query).Where(a => ForceRule.Stops(a.UpdatedAt ?? a.CreatedAt, a.SubmissionId, forcedSince, waitedFor)))
                 .Find(item, endpoint, account)
             : null;
 

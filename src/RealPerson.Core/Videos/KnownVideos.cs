@@ -56,7 +56,7 @@ public sealed class KnownVideos
     /// <param name="waitedFor">A request another run was making while this command waited: never passed (its video, or its Unknown, is this request's).</param>
     public static Video? Find(ILedgerSnapshot ledger, VideoRequest request, string endpoint, string account, DateTimeOffset now, DateTimeOffset? forcedSince = null, string? waitedFor = null) =>
         new KnownVideos(VideoRecords.FoldWritten(ledger.ReadEvents(VideoRecords.Events))
-                .Where(v => !(forcedSince is { } since && ForceRule.Passes(v.Written, since)) || (waitedFor != null && v.Video.RequestId == waitedFor))
+                .Where(v => ForceRule.Stops(v.Written, v.Video.RequestId, forcedSince, waitedFor))
                 .Select(v => v.Video))
             .Blocking(request, endpoint, account, now);
 

@@ -13,4 +13,13 @@ public static class ForceRule
 {
     /// <summary>Whether an earlier answer, last written at <paramref name="answeredAt"/>, may be sent again by a -Force run started at <paramref name="runStarted"/>.</summary>
     public static bool Passes(DateTimeOffset? answeredAt, DateTimeOffset runStarted) => answeredAt is { } at && at < runStarted;
+
+    /// <summary>
+    /// Whether an earlier answer (of request <paramref name="requestId"/>, last written at
+    /// <paramref name="writtenAt"/>) stops the send: always without -Force; under -Force, for a run
+    /// started at <paramref name="forcedSince"/>, when written since, or when it is the answer of the
+    /// request this run waited for (<paramref name="waitedFor"/>: its answer, or its Unknown, is this input's).
+    /// </summary>
+    public static bool Stops(DateTimeOffset? writtenAt, string? requestId, DateTimeOffset? forcedSince, string? waitedFor) =>
+        forcedSince is null || !Passes(writtenAt, forcedSince.Value) || (waitedFor != null && requestId == waitedFor);
 }
