@@ -26,7 +26,7 @@ internal sealed class PendingSubmission
     public bool Watched { get; set; }
 
     /// <summary>Another run was sending this input: it is claimed again for that run's answer.</summary>
-    public bool WaitedForAnotherRun { get; set; }
+    public bool WaitedForAnotherRun => WaitedFor != null;
 
     /// <summary>
     /// The other run's request this input waited for: claimed again, its answer (or its Unknown, when

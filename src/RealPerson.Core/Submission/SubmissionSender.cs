@@ -129,7 +129,6 @@ internal sealed class SubmissionSender
     {
         pending.NextRound();
         pending.Watched = false;
-        pending.WaitedForAnotherRun = true;
         return SendCheckedAsync(new[] { pending }, runToken);
     }
 
