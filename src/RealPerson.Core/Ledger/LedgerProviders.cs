@@ -28,41 +28,20 @@ public static class LedgerProviders
     }
 
     /// <summary>The endpoint the ledger says an asset (by id, else by review task) was submitted to; null when it does not know.</summary>
-    public static string? EndpointOf(IEnumerable<Asset> known, Provider provider, string? assetId, string? taskId)
-    {
-        Asset? match = null;
-        foreach (var asset in known)
-        {
-            if (asset.Provider != provider || asset.Endpoint is null)
-            {
-                continue;
-            }
-
-            if (assetId != null && asset.AssetId == assetId)
-            {
-                return asset.Endpoint;
-            }
-
-            if (taskId != null && asset.TaskId == taskId)
-            {
-                match ??= asset;
-            }
-        }
-
-        return match?.Endpoint;
-    }
+    public static string? EndpointOf(IEnumerable<Asset> known, Provider provider, string? assetId, string? taskId) =>
+        Matching(known, provider, assetId, taskId, null).FirstOrDefault()?.Endpoint;
 
     /// <summary>
-    /// What the ledger holds of an id given by hand, at this provider: the asset of an AssetId, or
+    /// What the ledger holds of an id given by hand, at this provider: the asset of an AssetId, else
     /// every asset of a review task (one, by TaskIndex, when an index is given), in task order;
     /// empty when it knows none.
     /// </summary>
     public static IReadOnlyList<Asset> Matching(IEnumerable<Asset> known, Provider provider, string? assetId, string? taskId, int? taskIndex)
     {
-        var mine = known.Where(asset => asset.Provider == provider && asset.Endpoint != null);
-        if (assetId != null)
+        var mine = known.Where(asset => asset.Provider == provider && asset.Endpoint != null).ToList();
+        if (assetId != null && mine.FirstOrDefault(asset => asset.AssetId == assetId) is { } byId)
         {
-            return mine.Where(asset => asset.AssetId == assetId).Take(1).ToList();
+            return new[] { byId };
         }
 
         return taskId is null
