@@ -317,11 +317,11 @@ internal sealed class JsonLinesLedgerStore : ILedgerStore
 
         public List<LedgerRecord> Pending { get; } = new();
 
-        public void Append(IEnumerable<LedgerRecord> records)
+        public void Append(IReadOnlyCollection<LedgerRecord> records)
         {
+            LedgerStamps.Fill(records, index.Now);
             foreach (var record in records)
             {
-                LedgerStamps.Fill(new[] { record }, index.Now);
                 Pending.Add(record);
                 if (index.Active)
                 {
